@@ -1,0 +1,48 @@
+package io.imagine4j.core.job;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What happened to a job, in the order it happened. A job that succeeds after running produces
+ * {@code Accepted}, {@code StatusChanged(QUEUED → RUNNING)}, {@code ProgressChanged} as it goes,
+ * then {@code Finished}. Events carry no prompt and no secret.
+ */
+public sealed interface JobEvent {
+
+    JobRef job();
+
+    Instant at();
+
+    /** The provider accepted the job and gave it {@code jobId}. */
+    record Accepted(JobRef job, JobId jobId, int attempts, Instant at) implements JobEvent {
+    }
+
+    /** A submit was refused in a way that surely started nothing, and will be sent again after {@code retryIn}. */
+    record SubmitRetrying(JobRef job, JobFailure cause, int attempt, Duration retryIn, Instant at) implements JobEvent {
+    }
+
+    /** The job moved from one non-terminal status to another ({@code QUEUED → RUNNING}). */
+    record StatusChanged(JobRef job, JobStatus from, JobStatus to, String rawStatus, Instant at) implements JobEvent {
+    }
+
+    /** The job's progress rose to {@code percent}. */
+    record ProgressChanged(JobRef job, int percent, Instant at) implements JobEvent {
+    }
+
+    /** An update was not applied because it would have moved the job backwards or out of a terminal state. */
+    record UpdateIgnored(JobRef job, JobUpdate update, String reason, Instant at) implements JobEvent {
+    }
+
+    /** A poll failed; polling goes on after {@code retryIn} when the failure is transient. */
+    record PollFailed(JobRef job, JobFailure failure, int consecutive, Duration retryIn, Instant at) implements JobEvent {
+    }
+
+    /**
+     * The job ended: {@code state} holds the terminal status with its result or failure.
+     * {@code elapsed} runs from when the job was stored to now; {@code polls} counts the polls made
+     * for it by this process.
+     */
+    record Finished(JobRef job, JobState state, Duration elapsed, int polls, Instant at) implements JobEvent {
+    }
+}

@@ -1,0 +1,66 @@
+package io.imagine4j.core.port.in;
+
+import io.imagine4j.core.job.GeneratedVideo;
+import io.imagine4j.core.job.JobFailure;
+import io.imagine4j.core.job.JobId;
+import io.imagine4j.core.job.JobListener;
+import io.imagine4j.core.job.JobState;
+import io.imagine4j.core.job.JobStatus;
+import io.imagine4j.core.job.SubmissionKey;
+import io.imagine4j.core.model.RequestKind;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A handle on one job: its identity, its current state, its events, and ways to wait for it.
+ *
+ * <pre>{@code
+ * VideoJob job = jobs.submit(VideoRequest.textToVideo("A red fox running through snow"));
+ * job.onEvent(event -> log.info("{}", event));
+ * Either<JobFailure, GeneratedVideo> outcome = job.await(Duration.ofMinutes(10));
+ * }</pre>
+ */
+public interface VideoJob {
+
+    /** imagine4j's key, known from the start. */
+    SubmissionKey key();
+
+    /** The provider's id, once the provider accepted the job. */
+    Option<JobId> jobId();
+
+    String provider();
+
+    /** The request kind; unknown for a job submitted elsewhere and only watched here. */
+    Option<RequestKind> kind();
+
+    /** The job's state right now. */
+    JobState state();
+
+    default JobStatus status() {
+        return state().status();
+    }
+
+    /**
+     * Adds a listener for this job's events from now on, in order. Closing the returned handle
+     * removes it.
+     */
+    AutoCloseable onEvent(JobListener listener);
+
+    /** Completes with the provider's id once accepted, or exceptionally with {@code JobFailedException}. */
+    CompletableFuture<JobId> accepted();
+
+    /** Completes with the video, or exceptionally with {@code JobFailedException}. */
+    CompletableFuture<GeneratedVideo> result();
+
+    /**
+     * Waits up to {@code timeout} for the job to end. A job still running after the wait gives a
+     * {@code TIMEOUT} failure and keeps running; ask again, or check its {@link #status()}.
+     */
+    Either<JobFailure, GeneratedVideo> await(Duration timeout) throws InterruptedException;
+
+    /** Asks the provider to cancel the job; see {@link CancelVideoJob#cancel}. */
+    Either<JobFailure, JobState> cancel();
+}

@@ -1,0 +1,44 @@
+package io.imagine4j.core.port.out;
+
+import io.imagine4j.core.job.JobFailure;
+import io.imagine4j.core.job.JobId;
+import io.imagine4j.core.job.JobUpdate;
+
+import java.util.Objects;
+
+/**
+ * What came of one submit. The distinction between {@link Refused} and {@link Ambiguous} is the
+ * one that keeps users from paying twice: only a refused submit may be sent again.
+ */
+public sealed interface SubmitOutcome {
+
+    /** The provider accepted the job; {@code initial} is its first known state (usually queued). */
+    record Accepted(JobId jobId, JobUpdate initial) implements SubmitOutcome {
+        public Accepted {
+            Objects.requireNonNull(jobId, "jobId");
+            Objects.requireNonNull(initial, "initial");
+        }
+    }
+
+    /**
+     * The provider surely started nothing: the connection was refused, or it answered 429, 503 or
+     * a 4xx before doing work. Rate limits and unavailability ({@code RATE_LIMITED},
+     * {@code UNAVAILABLE}) may be retried; everything else is final.
+     */
+    record Refused(JobFailure failure) implements SubmitOutcome {
+        public Refused {
+            Objects.requireNonNull(failure, "failure");
+        }
+    }
+
+    /**
+     * The request may have reached the provider and started a job: a connection reset after the
+     * request was sent, a read timeout, a 5xx other than 503, an unreadable answer. Never retried
+     * unless the provider honours idempotency keys.
+     */
+    record Ambiguous(JobFailure cause) implements SubmitOutcome {
+        public Ambiguous {
+            Objects.requireNonNull(cause, "cause");
+        }
+    }
+}

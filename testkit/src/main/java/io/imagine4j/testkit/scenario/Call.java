@@ -1,0 +1,17 @@
+package io.imagine4j.testkit.scenario;
+
+/** The calls a client makes to a backend; faults are aimed at one of them. */
+public enum Call {
+    SUBMIT,
+    POLL,
+    CANCEL,
+    CONTENT,
+    EVENTS,
+    LIST,
+    OTHER;
+
+    /** The lower-case name used in directives ({@code poll} in {@code #sim:poll-500}). */
+    public String token() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code CALL-FAULT[=ARG][xN]}</td><td>a fault on the next N (default 1) calls of this job:
  *       CALL is {@code submit poll content cancel events}; FAULT is {@code 429} (ARG: Retry-After),
  *       {@code 500 502 503 504}, {@code reset}, {@code slow} (ARG: delay), {@code malformed},
- *       {@code empty}, {@code auth}, {@code 404}, {@code expired}, {@code drop}</td></tr>
+ *       {@code empty}, {@code auth}, {@code 400}, {@code 404}, {@code expired}, {@code drop}</td></tr>
  * </table>
  */
 public final class Directives {
@@ -158,6 +158,8 @@ public final class Directives {
                 return new Fault.EmptyBody();
             case "auth":
                 return new Fault.Unauthorized();
+            case "400":
+                return new Fault.BadRequest("Simulated invalid request (#sim:" + token + ").");
             case "404":
                 return new Fault.NotFound();
             case "expired":
@@ -172,6 +174,6 @@ public final class Directives {
     private static IllegalArgumentException unknown(String token) {
         return new IllegalArgumentException("Unknown simulator directive '" + token + "'. Known: ok, moderated, fail, "
                 + "fail=CODE, expire, slow=DUR, time=DUR, instant, and CALL-FAULT[=ARG][xN] with CALL in "
-                + "submit|poll|content|cancel|events and FAULT in 429|500|502|503|504|reset|slow|malformed|empty|auth|404|expired|drop");
+                + "submit|poll|content|cancel|events and FAULT in 429|500|502|503|504|reset|slow|malformed|empty|auth|400|404|expired|drop");
     }
 }

@@ -50,6 +50,13 @@ public sealed interface Fault {
     record Unauthorized() implements Fault {
     }
 
+    /** The call is refused as invalid (HTTP 400 in the provider's error shape), with this message. */
+    record BadRequest(String message) implements Fault {
+        public BadRequest {
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
     /** The thing asked for is unknown: 404. */
     record NotFound() implements Fault {
     }

@@ -13,12 +13,13 @@ import java.util.regex.Pattern;
  */
 public record Resolution(String name) {
 
+    // Declared before the constants: static fields initialise in order.
+    private static final Pattern LINES = Pattern.compile("(\\d{3,4})p");
+
     public static final Resolution P480 = new Resolution("480p");
     public static final Resolution P720 = new Resolution("720p");
     public static final Resolution P1080 = new Resolution("1080p");
     public static final Resolution AUTO = new Resolution("auto");
-
-    private static final Pattern LINES = Pattern.compile("(\\d{3,4})p");
 
     public Resolution {
         name = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);

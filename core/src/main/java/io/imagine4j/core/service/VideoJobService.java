@@ -407,7 +407,7 @@ public final class VideoJobService implements VideoJobs {
             pushConnected = false;
             for (TrackedJob job : inFlight.values()) {
                 if (job.jobId().isDefined()) {
-                    job.schedule(settings.pollBackoff().delay(0, random), () -> poll(job));
+                    job.schedule(settings.pollBackoff().delay(job.nextPollRound(), random), () -> poll(job));
                 }
             }
         }

@@ -32,8 +32,11 @@ public record JobState(JobStatus status, Option<Integer> progress, String rawSta
         return new JobState(JobStatus.QUEUED, Option.none(), "", Option.none(), Option.none(), now);
     }
 
-    /** A job whose submit ended in {@code failure}: it never reached the provider's queue, or may have. */
-    public static JobState failedBeforeStart(JobFailure failure, Instant now) {
+    /**
+     * A job ended by imagine4j itself rather than by a provider update: a submit that failed, a
+     * watch deadline, a poll refused for good.
+     */
+    public static JobState failed(JobFailure failure, Instant now) {
         return new JobState(JobStatus.FAILED, Option.none(), "", Option.none(), Option.some(failure), now);
     }
 

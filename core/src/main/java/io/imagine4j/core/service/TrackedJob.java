@@ -188,7 +188,7 @@ final class TrackedJob implements VideoJob {
         }
         JobFailure named = record.jobId().isDefined() && failure.jobId().isEmpty()
                 ? failure.withJobId(record.jobId().get()) : failure;
-        record = record.withState(JobState.failedBeforeStart(named, service.now())
+        record = record.withState(JobState.failed(named, service.now())
                 .withProgress(record.state().progress()));
         finishRecorded();
     }

@@ -144,6 +144,7 @@ public final class VideoJobService implements VideoJobs {
 
     @Override
     public VideoJob watch(JobId jobId) {
+        requireOwn(jobId);
         return find(jobId).getOrElse(() -> {
             Instant now = now();
             JobRecord record = new JobRecord(SubmissionKey.random(), jobId.provider(), Option.none(), Option.none(),
@@ -155,11 +156,13 @@ public final class VideoJobService implements VideoJobs {
 
     @Override
     public Either<JobFailure, JobUpdate> check(JobId jobId) {
+        requireOwn(jobId);
         return pollSafely(jobId).map(update -> update.forJob(jobId));
     }
 
     @Override
     public Either<JobFailure, JobState> cancel(JobId jobId) {
+        requireOwn(jobId);
         if (!capabilities.supports(ProviderFeature.CANCEL)) {
             throw UnsupportedCapabilityException.operation(provider.name(), "cancel", "let the job run to its end");
         }
@@ -181,7 +184,9 @@ public final class VideoJobService implements VideoJobs {
     public List<VideoJob> resume() {
         List<VideoJob> resumed = new ArrayList<>();
         for (JobRecord record : store.unfinished()) {
-            resumed.add(follow(record));
+            if (record.provider().equals(provider.name())) { // a store may hold several providers' jobs
+                resumed.add(follow(record));
+            }
         }
         return resumed;
     }
@@ -369,6 +374,13 @@ public final class VideoJobService implements VideoJobs {
         } catch (RuntimeException e) {
             return Either.left(JobFailure.of(FailureKind.PROTOCOL, "adapter_error",
                     provider.name() + " adapter failed while polling: " + e.getClass().getSimpleName()).withJobId(id));
+        }
+    }
+
+    private void requireOwn(JobId jobId) {
+        if (!jobId.provider().equals(provider.name())) {
+            throw new IllegalArgumentException("Job " + jobId + " belongs to provider '" + jobId.provider()
+                    + "', but this service runs on '" + provider.name() + "'; use a service built on that provider.");
         }
     }
 

@@ -336,6 +336,18 @@ class VideoJobServiceTest {
         }
 
         @Test
+        void jobs_of_other_providers_in_a_shared_store_are_left_alone() {
+            JobRecord foreign = JobRecord.beforeSubmit(SubmissionKey.random(), "other", FOX, time.now())
+                    .withJobId(JobId.of("other", "77"));
+            store.save(foreign);
+            assertThat(start().resume()).isEmpty();
+            assertThatThrownBy(() -> jobs.watch(JobId.of("other", "77")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("belongs to provider 'other', but this service runs on 'scripted'");
+            assertThat(provider.polls()).isZero();
+        }
+
+        @Test
         void a_job_submitted_elsewhere_can_be_watched_by_its_id() throws InterruptedException {
             start();
             JobId elsewhere = ((io.imagine4j.core.port.out.SubmitOutcome.Accepted) provider.submit(

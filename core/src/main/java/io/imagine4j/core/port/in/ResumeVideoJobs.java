@@ -6,7 +6,7 @@ import java.util.List;
 public interface ResumeVideoJobs {
 
     /**
-     * Follows again every unfinished job in the store. A job stored but never acknowledged by the
+     * Follows again every unfinished job of this service's provider in the store. A job stored but never acknowledged by the
      * provider may or may not have been started: it is resubmitted only where the provider honours
      * idempotency keys, and otherwise ends as {@code SUBMISSION_OUTCOME_UNKNOWN}, never sent twice.
      */

@@ -1,0 +1,14 @@
+package io.imagine4j.http.client;
+
+import java.io.IOException;
+
+/**
+ * An API answer's body was larger than {@code ApiClients.Builder.maxResponseBytes}. Reported by
+ * {@code ApiCall} and {@code SubmitCall} as a {@code PROTOCOL} failure, {@code response_too_large}.
+ */
+public class ResponseTooLargeException extends IOException {
+
+    public ResponseTooLargeException(String message) {
+        super(message);
+    }
+}

@@ -2,6 +2,7 @@ package io.imagine4j.http.call;
 
 import feign.FeignException;
 import feign.Request;
+import feign.RetryableException;
 import feign.codec.DecodeException;
 import feign.codec.EncodeException;
 import io.imagine4j.core.job.FailureKind;
@@ -11,6 +12,7 @@ import io.imagine4j.http.auth.SecretScrubber;
 import io.imagine4j.http.client.ResponseTooLargeException;
 import io.imagine4j.http.transport.TransportFailure;
 
+import java.io.IOException;
 import java.net.URI;
 
 /**
@@ -38,6 +40,12 @@ record FailedCall(boolean notSent, JobFailure failure) {
             return new FailedCall(false, JobFailure.of(FailureKind.PROTOCOL, "response_too_large",
                     "The answer of " + provider + " to " + what + " was too large to read: "
                             + SecretScrubber.scrub(rootMessage(error, ResponseTooLargeException.class), 200)));
+        }
+        if (error instanceof FeignException answered && !(error instanceof RetryableException) && answered.status() > 0
+                && causedBy(error, IOException.class)) {
+            // Headers arrived, the body broke off: the server had answered, so the request surely arrived.
+            return new FailedCall(false, new TransportFailure(TransportFailure.Delivery.MAYBE_SENT, "truncated_answer",
+                    "the answer (HTTP " + answered.status() + ") broke off").toJobFailure(provider, what));
         }
         TransportFailure transport = TransportFailure.of(error);
         return new FailedCall(transport.delivery() == TransportFailure.Delivery.NOT_SENT,

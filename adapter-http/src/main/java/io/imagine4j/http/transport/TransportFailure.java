@@ -45,7 +45,8 @@ import javax.net.ssl.SSLHandshakeException;
  * @param delivery    whether the request may have reached the server
  * @param code        a short stable code: {@code connection_refused}, {@code unknown_host},
  *                    {@code connect_timeout}, {@code tls_handshake}, {@code read_timeout},
- *                    {@code connection_reset}, {@code connection_closed}, {@code interrupted}, {@code io_error}
+ *                    {@code connection_reset}, {@code connection_closed}, {@code truncated_answer},
+ *                    {@code interrupted}, {@code io_error}
  * @param description a few words for a message ({@code connection refused})
  */
 public record TransportFailure(Delivery delivery, String code, String description) {
@@ -92,11 +93,15 @@ public record TransportFailure(Delivery delivery, String code, String descriptio
         if (hasCause(io, InterruptedException.class) || io instanceof InterruptedIOException) {
             return new TransportFailure(Delivery.MAYBE_SENT, "interrupted", "interrupted");
         }
-        if (io instanceof EOFException || hasCause(io, EOFException.class)) {
-            return new TransportFailure(Delivery.MAYBE_SENT, "connection_closed", "connection closed by the server");
+        if (String.valueOf(io.getMessage()).contains("bytes received")) { // the JDK's words for a body cut short
+            return new TransportFailure(Delivery.MAYBE_SENT, "truncated_answer", "the answer broke off");
         }
         if (io instanceof SocketException || hasCause(io, SocketException.class)) {
             return new TransportFailure(Delivery.MAYBE_SENT, "connection_reset", "connection reset");
+        }
+        if (io instanceof EOFException || hasCause(io, EOFException.class)
+                || String.valueOf(io.getMessage()).contains("received no bytes")) { // the JDK's words for a silent close
+            return new TransportFailure(Delivery.MAYBE_SENT, "connection_closed", "connection closed by the server");
         }
         return new TransportFailure(Delivery.MAYBE_SENT, "io_error",
                 "I/O error: " + SecretScrubber.scrub(io.getMessage(), 120));

@@ -112,8 +112,8 @@ class SubmitCallTest {
         }
 
         @Test
-        void a_reset_in_the_middle_of_a_200_is_ambiguous() {
-            try (RawSocketServer server = RawSocketServer.start(RawSocketServer.writeThenReset(
+        void an_answer_cut_in_the_middle_of_a_200_is_ambiguous() {
+            try (RawSocketServer server = RawSocketServer.start(RawSocketServer.writeThenEnd(
                     "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"request_id\":"))) {
                 SubmitOutcome outcome = submit(server.url("/v1"), Duration.ofSeconds(2));
 

@@ -65,13 +65,15 @@ public final class RawSocketServer implements AutoCloseable {
         return (socket, head) -> { };
     }
 
-    /** Writes {@code bytes} and then resets the connection. */
-    public static Behaviour writeThenReset(String bytes) {
+    /**
+     * Writes {@code bytes} and ends the output cleanly (FIN), so the client surely reads them before
+     * the end; a reset could make it drop bytes it had not read yet.
+     */
+    public static Behaviour writeThenEnd(String bytes) {
         return (socket, head) -> {
             socket.getOutputStream().write(bytes.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
-            socket.setSoLinger(true, 0);
-            socket.close();
+            socket.shutdownOutput();
         };
     }
 

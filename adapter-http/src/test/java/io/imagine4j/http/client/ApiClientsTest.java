@@ -204,6 +204,24 @@ class ApiClientsTest {
     }
 
     @Nested
+    class Transport {
+
+        @Test
+        void calls_reuse_one_pooled_connection_over_http_1_1_in_clear_text() {
+            api.json("/v1/videos/abc", 200, "{\"status\":\"pending\"}");
+            VideoApi client = client();
+
+            client.poll("abc");
+            client.poll("abc");
+            client.poll("abc");
+
+            assertThat(api.received("/v1/videos/abc")).extracting(LoopbackServer.Received::clientPort).containsOnly(
+                    api.received("/v1/videos/abc").get(0).clientPort());
+            assertThat(api.received("/v1/videos/abc").get(0).hasHeader("Upgrade")).isFalse();
+        }
+    }
+
+    @Nested
     class NoRetries {
 
         @Test

@@ -25,8 +25,8 @@ import java.util.concurrent.Executors;
  */
 public final class LoopbackServer implements AutoCloseable {
 
-    /** A request as the server saw it. */
-    public record Received(String method, URI uri, Map<String, List<String>> headers, byte[] body) {
+    /** A request as the server saw it; {@code clientPort} tells connections apart. */
+    public record Received(String method, URI uri, Map<String, List<String>> headers, byte[] body, int clientPort) {
         public String header(String name) {
             for (Map.Entry<String, List<String>> header : headers.entrySet()) {
                 if (header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty()) {
@@ -139,7 +139,8 @@ public final class LoopbackServer implements AutoCloseable {
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
-        Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI(), headers, body);
+        Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI(), headers, body,
+                exchange.getRemoteAddress().getPort());
         received.add(request);
         Route route = routes.get(exchange.getRequestURI().getPath());
         try {

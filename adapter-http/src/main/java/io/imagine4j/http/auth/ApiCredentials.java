@@ -59,6 +59,15 @@ public final class ApiCredentials {
         return origin.contains(target) ? Map.of(scheme.headerName(), scheme.headerValue(key)) : Map.of();
     }
 
+    /**
+     * {@code text} with every occurrence of this key replaced by {@code [redacted]}: for text from
+     * outside (an error body) that might echo it back.
+     */
+    public String redactFrom(String text) {
+        String secret = key.reveal();
+        return text == null || secret.length() < 4 ? text : text.replace(secret, "[redacted]");
+    }
+
     public ApiOrigin origin() {
         return origin;
     }

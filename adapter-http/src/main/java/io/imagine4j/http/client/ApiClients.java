@@ -159,7 +159,8 @@ public final class ApiClients {
                 // The timeout must equal the Options' connect timeout, or feign-java11 builds a client of its own.
                 http = JdkHttpClients.create(connectTimeout, JdkHttpClients.versionFor(baseUrl));
             }
-            ErrorClassifier errors = classifier != null ? classifier : ErrorClassifier.forProvider(origin.host());
+            ErrorClassifier chosen = classifier != null ? classifier : ErrorClassifier.forProvider(origin.host());
+            ErrorClassifier errors = credentials.map(chosen::withCredentials).getOrElse(chosen);
             Feign.Builder feign = Feign.builder()
                     .client(new OriginBoundClient(new Http2Client(http), credentials, maxRedirects))
                     .options(new Request.Options(connectTimeout, readTimeout, false))

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.imagine4j.core.job.FailureKind;
 import io.imagine4j.core.job.JobFailure;
 import io.imagine4j.core.job.RetryAfter;
+import io.imagine4j.http.auth.ApiCredentials;
 import io.imagine4j.http.json.ApiJson;
 import io.imagine4j.http.response.ApiResponse;
 import io.imagine4j.http.response.ResponseHeaders;
@@ -49,28 +50,39 @@ public final class ErrorClassifier {
     private final List<ErrorRule> rules;
     private final Clock clock;
     private final ObjectMapper mapper;
+    private final Option<ApiCredentials> credentials;
 
-    private ErrorClassifier(String provider, List<ErrorRule> rules, Clock clock, ObjectMapper mapper) {
+    private ErrorClassifier(String provider, List<ErrorRule> rules, Clock clock, ObjectMapper mapper,
+            Option<ApiCredentials> credentials) {
         this.provider = provider;
         this.rules = rules;
         this.clock = clock;
         this.mapper = mapper;
+        this.credentials = credentials;
     }
 
     /** The standard mapping, naming {@code provider} ("xAI", "OpenAI", "Oxen") in its messages. */
     public static ErrorClassifier forProvider(String provider) {
         Objects.requireNonNull(provider, "provider");
-        return new ErrorClassifier(provider, List.empty(), Clock.systemUTC(), ApiJson.mapper());
+        return new ErrorClassifier(provider, List.empty(), Clock.systemUTC(), ApiJson.mapper(), Option.none());
     }
 
     /** This classifier with {@code rule} consulted after the rules already added, before the standard mapping. */
     public ErrorClassifier withRule(ErrorRule rule) {
-        return new ErrorClassifier(provider, rules.append(Objects.requireNonNull(rule, "rule")), clock, mapper);
+        return new ErrorClassifier(provider, rules.append(Objects.requireNonNull(rule, "rule")), clock, mapper, credentials);
     }
 
     /** This classifier reading HTTP-date {@code Retry-After} values against {@code time}. */
     public ErrorClassifier withClock(Clock time) {
-        return new ErrorClassifier(provider, rules, Objects.requireNonNull(time, "time"), mapper);
+        return new ErrorClassifier(provider, rules, Objects.requireNonNull(time, "time"), mapper, credentials);
+    }
+
+    /**
+     * This classifier also removing {@code key}'s exact value from messages, should a provider echo
+     * it in a form the general scrubbing does not recognise.
+     */
+    public ErrorClassifier withCredentials(ApiCredentials key) {
+        return new ErrorClassifier(provider, rules, clock, mapper, Option.some(Objects.requireNonNull(key, "key")));
     }
 
     public String provider() {
@@ -95,7 +107,12 @@ public final class ErrorClassifier {
         FailureKind kind = kindFor(status, error);
         Option<RetryAfter> wait = headers.retryAfter(clock.instant());
         String code = error.code().getOrElse(() -> "http_" + status);
-        JobFailure failure = JobFailure.of(kind, code, message(status, request, error, headers, kind, wait));
+        String message = message(status, request, error, headers, kind, wait);
+        for (ApiCredentials key : credentials) {
+            message = key.redactFrom(message);
+            code = key.redactFrom(code);
+        }
+        JobFailure failure = JobFailure.of(kind, code, message);
         return wait.map(failure::withRetryAfter).getOrElse(failure);
     }
 

@@ -18,9 +18,17 @@ class SecretScrubberTest {
     @Test
     void bearer_tokens_prefixed_keys_and_jwts_are_removed() {
         assertThat(SecretScrubber.scrub("header was Bearer abc.def-123", 300)).isEqualTo("header was Bearer [redacted]");
-        assertThat(SecretScrubber.scrub("key sk-live_0123456789 is revoked", 300)).isEqualTo("key [redacted] is revoked");
+        assertThat(SecretScrubber.scrub("key sk-live_0123456789ABCdefGH is revoked", 300)).isEqualTo("key [redacted] is revoked");
+        assertThat(SecretScrubber.scrub("xai-Zk81NnQ2bGx3c0x1dWRkT3Bh failed", 300)).isEqualTo("[redacted] failed");
         assertThat(SecretScrubber.scrub("token eyJhbGciOi.eyJzdWIiOiIx.sig-abc expired", 300))
                 .isEqualTo("token [redacted] expired");
+    }
+
+    @Test
+    void model_names_with_vendor_prefixes_stay() {
+        String text = "Model not found: xai-grok-imagine-video-edit-video (try sk-style-names-are-fine)";
+
+        assertThat(SecretScrubber.scrub(text, 300)).isEqualTo(text);
     }
 
     @Test

@@ -59,6 +59,16 @@ class ApiClientsTest {
         }
 
         @Test
+        void an_absolute_url_on_another_origin_never_gets_the_key() {
+            elsewhere.json("/result.mp4", 200, "{\"status\":\"done\"}");
+
+            client().fetch(elsewhere.url("/result.mp4?sig=1"));
+
+            assertThat(elsewhere.received("/result.mp4")).singleElement()
+                    .satisfies(request -> assertThat(request.hasHeader("Authorization")).isFalse());
+        }
+
+        @Test
         void a_redirect_on_the_same_origin_keeps_the_key() {
             api.answer("/v1/videos/abc/content", 302, Map.of("Location", "/v1/videos/moved"), "");
             api.json("/v1/videos/moved", 200, "{\"status\":\"done\"}");

@@ -126,6 +126,19 @@ class ErrorClassifierTest {
     }
 
     @Test
+    void a_key_echoed_verbatim_is_removed_when_the_classifier_knows_it() {
+        String key = "plainopaquekey0123";
+        ErrorClassifier classifier = ErrorClassifier.forProvider("Gateway").withCredentials(
+                io.imagine4j.http.auth.ApiCredentials.bearer(server.url("/v1"), io.imagine4j.http.auth.ApiKey.of(key)));
+
+        JobFailure failure = failureOf(classifier, 401, Map.of(),
+                "{\"error\":{\"message\":\"token plainopaquekey0123 unknown\",\"code\":\"plainopaquekey0123\"}}");
+
+        assertThat(failure.message()).contains("token [redacted] unknown").doesNotContain(key);
+        assertThat(failure.code()).doesNotContain(key);
+    }
+
+    @Test
     void rules_apply_in_the_order_added_and_any_lambda_is_a_rule() {
         ErrorClassifier classifier = ErrorClassifier.forProvider("Oxen")
                 .withRule(ErrorRule.status(404, FailureKind.EXPIRED))

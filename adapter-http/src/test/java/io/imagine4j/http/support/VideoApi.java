@@ -25,6 +25,10 @@ public interface VideoApi {
     @Headers("Content-Type: application/json")
     ApiResponse<Created> remix(@Param("id") String id, Map<String, Object> body);
 
+    /** Feign's way to call an absolute URL: the URI argument replaces the base URL. */
+    @RequestLine("GET")
+    ApiResponse<Poll> fetch(java.net.URI url);
+
     @RequestLine("GET /models")
     Models models();
 

@@ -19,7 +19,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Any events, written in the event-stream format with any line ends and split into any chunks, parse back. */
-class ServerSentEventRoundTripProperties {
+class ServerSentEventRoundTripTest {
 
     /** An event as a server writes it: optional type, id and preceding comment; data of any lines. */
     record Written(Optional<String> type, String data, Optional<String> id, Optional<String> comment) {

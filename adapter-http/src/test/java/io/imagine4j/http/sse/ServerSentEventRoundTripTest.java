@@ -60,7 +60,7 @@ class ServerSentEventRoundTripTest {
         assertThat(comments).isEqualTo(events.stream().flatMap(e -> e.comment().stream()).toList());
     }
 
-    @Property(tries = 150)
+    @Property(tries = 300)
     void the_reader_over_a_chunked_input_stream_gives_the_same_events(
             @ForAll("events") List<Written> events,
             @ForAll @Size(min = 1, max = 40) List<@IntRange(min = 0, max = 2) Integer> endings,

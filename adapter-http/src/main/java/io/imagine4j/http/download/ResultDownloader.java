@@ -2,6 +2,7 @@ package io.imagine4j.http.download;
 
 import io.imagine4j.core.job.FailureKind;
 import io.imagine4j.core.job.JobFailure;
+import io.imagine4j.core.port.out.ContentTooLargeException;
 import io.imagine4j.core.port.out.VideoContent;
 import io.imagine4j.http.auth.ApiCredentials;
 import io.imagine4j.http.auth.ApiOrigin;
@@ -163,7 +164,7 @@ public final class ResultDownloader {
         }
         if (total.exists(size -> size > settings.maxBytes())) {
             body.close();
-            return Either.left(JobFailure.of(FailureKind.PROTOCOL, "too_large", "The result at "
+            return Either.left(JobFailure.of(FailureKind.PROTOCOL, ContentTooLargeException.CODE, "The result at "
                     + ApiOrigin.withoutQuery(url) + " is " + total.get() + " bytes, above the limit of "
                     + settings.maxBytes() + " bytes; raise DownloadSettings.maxBytes to accept it."));
         }

@@ -1,5 +1,7 @@
 package io.imagine4j.http.download;
 
+import io.imagine4j.core.port.out.ContentTooLargeException;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -96,7 +98,7 @@ final class StreamingBody extends InputStream implements HttpResponse.BodySubscr
         int count = Math.min(length, buffer.remaining());
         if (delivered + count > limit) {
             close();
-            throw new IOException("the download is larger than the limit of " + limit + " bytes");
+            throw new ContentTooLargeException("the download is larger than the limit of " + limit + " bytes");
         }
         buffer.get(target, offset, count);
         delivered += count;

@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * prompt, a key or an id, so the number of series stays small whatever the number of jobs.
  * <ul>
  *   <li>{@value #SUBMITTED} (counter): jobs the provider accepted;</li>
- *   <li>{@value #IN_FLIGHT} (gauge): jobs seen and not yet finished, counting from their first
- *       event in this process;</li>
+ *   <li>{@value #IN_FLIGHT} (gauge): jobs followed and not yet finished, from their first event in
+ *       this process ({@code Created} when submitted here, {@code Resumed} when picked up);</li>
  *   <li>{@value #FINISHED} (counter, with outcome): jobs that ended;</li>
  *   <li>{@value #TIME_TO_RESULT} (timer, with outcome): from when the job was stored to its end;</li>
  *   <li>{@value #POLLS} (distribution summary, with outcome): polls made per finished job;</li>

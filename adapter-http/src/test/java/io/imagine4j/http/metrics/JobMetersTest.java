@@ -74,7 +74,7 @@ class JobMetersTest {
         meters.onEvent(new JobEvent.SubmitRetrying(job, busy, 1, Duration.ofSeconds(2), NOW));
         meters.onEvent(new JobEvent.Accepted(job, id, 2, NOW));
         meters.onEvent(new JobEvent.PollFailed(job.withJobId(id), busy, 1, Duration.ofSeconds(1), NOW));
-        meters.onEvent(new JobEvent.Finished(job.withJobId(id), JobState.failedBeforeStart(moderated, NOW),
+        meters.onEvent(new JobEvent.Finished(job.withJobId(id), JobState.failed(moderated, NOW),
                 Duration.ofSeconds(12), 3, NOW));
 
         assertThat(registry.get(JobMeters.FINISHED).tags("kind", "text-to-video", "outcome", "moderation").counter().count())
@@ -91,7 +91,7 @@ class JobMetersTest {
     void a_job_that_ends_before_any_other_event_never_makes_the_gauge_negative() {
         JobRef job = job(RequestKind.EXTEND);
 
-        meters.onEvent(new JobEvent.Finished(job, JobState.failedBeforeStart(
+        meters.onEvent(new JobEvent.Finished(job, JobState.failed(
                 JobFailure.of(FailureKind.INVALID_REQUEST, "invalid_argument", "bad"), NOW), Duration.ZERO, 0, NOW));
         meters.onEvent(new JobEvent.Accepted(job(RequestKind.EXTEND), JobId.of("xai", "x"), 1, NOW));
 

@@ -5,14 +5,24 @@ import java.time.Instant;
 
 /**
  * What happened to a job, in the order it happened. A job that succeeds after running produces
- * {@code Accepted}, {@code StatusChanged(QUEUED → RUNNING)}, {@code ProgressChanged} as it goes,
- * then {@code Finished}. Events carry no prompt and no secret.
+ * {@code Created}, {@code Accepted}, {@code StatusChanged(QUEUED → RUNNING)}, {@code ProgressChanged}
+ * as it goes, then {@code Finished}; a job this process picks up from the store or by its id starts
+ * with {@code Resumed} instead of {@code Created}. Every job that starts ends with exactly one
+ * {@code Finished} in the process that sees it end. Events carry no prompt and no secret.
  */
 public sealed interface JobEvent {
 
     JobRef job();
 
     Instant at();
+
+    /** The job was checked and stored, and its submit is about to be sent. */
+    record Created(JobRef job, Instant at) implements JobEvent {
+    }
+
+    /** This process follows a job it did not submit: one left unfinished in the store, or watched by its id. */
+    record Resumed(JobRef job, Instant at) implements JobEvent {
+    }
 
     /** The provider accepted the job and gave it {@code jobId}. */
     record Accepted(JobRef job, JobId jobId, int attempts, Instant at) implements JobEvent {

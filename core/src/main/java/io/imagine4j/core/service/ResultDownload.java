@@ -6,6 +6,7 @@ import io.imagine4j.core.job.JobFailure;
 import io.imagine4j.core.model.Imagine4jException;
 import io.imagine4j.core.port.in.DownloadListener;
 import io.imagine4j.core.port.in.DownloadedVideo;
+import io.imagine4j.core.port.out.ContentTooLargeException;
 import io.imagine4j.core.port.out.Scheduler;
 import io.imagine4j.core.port.out.VideoContent;
 import io.imagine4j.core.port.out.VideoProvider;
@@ -85,7 +86,7 @@ final class ResultDownload {
                 Either<JobFailure, VideoContent> opened = provider.openContent(video, have);
                 if (opened.isLeft()) {
                     last = named(opened.getLeft(), video);
-                    if (!last.kind().isTransient()) {
+                    if (isFinal(last)) {
                         return Either.left(last);
                     }
                     continue;
@@ -100,7 +101,7 @@ final class ResultDownload {
                         return copied;
                     }
                     last = copied.getLeft();
-                    if (!last.kind().isTransient()) {
+                    if (isFinal(last)) {
                         return Either.left(last);
                     }
                 }
@@ -113,7 +114,7 @@ final class ResultDownload {
             DownloadListener listener) throws IOException {
         Option<Long> total = content.totalSize();
         if (total.exists(size -> size > settings.maxDownloadBytes())) {
-            return Either.left(tooLarge(video, total.get()));
+            return Either.left(tooLarge(video, total.get() + " bytes"));
         }
         long position = content.offset();
         file.position(position);
@@ -123,6 +124,8 @@ final class ResultDownload {
             int read;
             try {
                 read = body.read(buffer);
+            } catch (ContentTooLargeException e) {
+                return Either.left(tooLarge(video, position + " bytes and more"));
             } catch (IOException e) {
                 return Either.left(JobFailure.of(FailureKind.UNAVAILABLE, "download_interrupted",
                         "The download of job " + video.jobId() + " broke off after " + position + " bytes: "
@@ -137,7 +140,7 @@ final class ResultDownload {
             }
             position += read;
             if (position > settings.maxDownloadBytes()) {
-                return Either.left(tooLarge(video, position));
+                return Either.left(tooLarge(video, position + " bytes and more"));
             }
             listener.onProgress(position, total);
         }
@@ -154,9 +157,14 @@ final class ResultDownload {
         return Either.right(position);
     }
 
-    private JobFailure tooLarge(GeneratedVideo video, long bytes) {
-        return JobFailure.of(FailureKind.PROTOCOL, "too_large", "The video of job " + video.jobId() + " is " + bytes
-                + " bytes, above the limit of " + settings.maxDownloadBytes()
+    /** Transient failures are retried, except a size refusal: the result will not shrink. */
+    private static boolean isFinal(JobFailure failure) {
+        return !failure.kind().isTransient() || ContentTooLargeException.CODE.equals(failure.code());
+    }
+
+    private JobFailure tooLarge(GeneratedVideo video, String size) {
+        return JobFailure.of(FailureKind.PROTOCOL, ContentTooLargeException.CODE, "The video of job " + video.jobId()
+                + " is " + size + ", above the limit of " + settings.maxDownloadBytes()
                 + " bytes; raise ServiceSettings.maxDownloadBytes to accept it.").withJobId(video.jobId());
     }
 

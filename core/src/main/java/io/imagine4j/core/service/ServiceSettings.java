@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param maxProtocolErrors    how many unreadable poll answers in a row end a job as {@code PROTOCOL}
  * @param downloadAttempts     how many times one download may be started or resumed
  * @param downloadBackoff      waits between download attempts
- * @param maxDownloadBytes     the largest result imagine4j will write to disk
+ * @param maxDownloadBytes     the largest result imagine4j will write to disk; this is the limit to
+ *                             set (adapters keep their own only as a safety net, 4 GiB by default)
  */
 public record ServiceSettings(
         Backoff pollBackoff,

@@ -120,6 +120,7 @@ public final class VideoJobService implements VideoJobs {
         JobRecord record = JobRecord.beforeSubmit(SubmissionKey.random(), provider.name(), checked, now());
         store.save(record); // before the submit: a crash from here on leaves a record to resume
         TrackedJob job = track(record);
+        job.emit(new JobEvent.Created(record.ref(), record.createdAt()));
         job.schedule(Duration.ZERO, () -> submitOnce(job, checked));
         return job;
     }
@@ -266,6 +267,7 @@ public final class VideoJobService implements VideoJobs {
         if (job.isFinished() || job != inFlight.get(record.key())) {
             return job;
         }
+        job.emit(new JobEvent.Resumed(record.ref(), now()));
         if (record.jobId().isDefined()) {
             job.schedule(Duration.ZERO, () -> poll(job));
         } else if (record.request().isDefined() && capabilities.supports(ProviderFeature.IDEMPOTENT_SUBMIT)) {

@@ -119,7 +119,28 @@ class ResultDownloadTest {
         JobFailure failure = jobs.download(video, dir.resolve("fox.mp4")).getLeft();
         assertThat(failure.code()).isEqualTo("too_large");
         assertThat(failure.message()).contains("maxDownloadBytes");
+        assertThat(provider.contentOffsets()).as("a size refusal is final").hasSize(1);
         assertThat(leftovers(dir)).isEmpty();
+    }
+
+    @Test
+    void a_stream_cut_at_the_adapters_size_limit_is_not_retried() {
+        provider.thenContent(offset -> Either.right(new VideoContent(new java.io.InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new io.imagine4j.core.port.out.ContentTooLargeException("over the adapter's limit");
+            }
+        }, offset, Option.none())));
+        JobFailure failure = jobs.download(video, dir.resolve("fox.mp4")).getLeft();
+        assertThat(failure.code()).isEqualTo("too_large");
+        assertThat(provider.contentOffsets()).hasSize(1);
+    }
+
+    @Test
+    void an_adapter_refusing_the_size_up_front_is_not_retried() {
+        provider.thenContent(offset -> Either.left(JobFailure.of(FailureKind.PROTOCOL, "too_large", "too big")));
+        assertThat(jobs.download(video, dir.resolve("fox.mp4")).getLeft().code()).isEqualTo("too_large");
+        assertThat(provider.contentOffsets()).hasSize(1);
     }
 
     @Test

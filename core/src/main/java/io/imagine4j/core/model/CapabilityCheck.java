@@ -173,8 +173,11 @@ public final class CapabilityCheck {
         }
         Option<Long> size = source.size().getOrElse(Option.none());
         if (rules.maxInputBytes().isDefined() && size.isDefined() && size.get() > rules.maxInputBytes().get()) {
-            found = found.append(new Violation(field, shown, "is " + size.get() + " bytes, too large " + where,
-                    "at most " + rules.maxInputBytes().get() + " bytes", Violation.Reason.NOT_ALLOWED));
+            // Local content travels inside the request; a public URL has no such limit: say so.
+            boolean urlInstead = source.kind() != MediaSource.Kind.URL && rules.inputSources().contains(MediaSource.Kind.URL);
+            found = found.append(new Violation(field, shown, "is " + size.get() + " bytes, too large to send " + where,
+                    "at most " + rules.maxInputBytes().get() + " bytes" + (urlInstead ? ", or a public URL to it" : ""),
+                    Violation.Reason.NOT_ALLOWED));
         }
         if (rules.inputDuration().isDefined() && type.exists(MediaType::isVideo)) {
             found = found.appendAll(inputLength(source, field, shown, rules.inputDuration().get(), where));

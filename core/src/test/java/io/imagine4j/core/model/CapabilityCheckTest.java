@@ -176,7 +176,7 @@ class CapabilityCheckTest {
             byte[] big = new byte[10_000_001];
             System.arraycopy(MagicBytesTest.PNG, 0, big, 0, MagicBytesTest.PNG.length);
             assertThat(check(VideoRequest.imageToVideo("Go", MediaSource.bytes(big))).single().message())
-                    .contains("is 10000001 bytes, too large").contains("(allowed: at most 10000000 bytes)");
+                    .contains("is 10000001 bytes, too large to send").contains("(allowed: at most 10000000 bytes, or a public URL to it)");
         }
 
         @Test

@@ -17,7 +17,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class JsonRoundTripProperties {
+class JsonRoundTripTest {
 
     @Property(tries = 400)
     void writtenValuesReadBackEqual(@ForAll("values") JsonValue value) {

@@ -14,9 +14,10 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Runs a simulator (or any {@link BackendControl} that can be closed) for a test class: started
+ * Runs a simulator (or any other {@link BackendControl}) for a test class: started
  * once before the class's first test, {@link BackendControl#reset() reset} before every test (so
- * each test starts with no jobs, faults, scripted scenarios or journal), closed after the class.
+ * each test starts with no jobs, faults, scripted scenarios or journal), closed after the class
+ * (when it is {@link AutoCloseable}).
  * Test methods, constructors and lifecycle methods get it injected by type; the field gives typed
  * access anywhere.
  *
@@ -40,7 +41,7 @@ import java.util.function.Supplier;
  *
  * @param <S> the simulator type, which parameters of that type (or a supertype other than Object) receive
  */
-public final class SimulatorExtension<S extends BackendControl & AutoCloseable>
+public final class SimulatorExtension<S extends BackendControl>
         implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
     private final Supplier<S> factory;
@@ -52,7 +53,7 @@ public final class SimulatorExtension<S extends BackendControl & AutoCloseable>
         this.factory = Objects.requireNonNull(factory, "factory");
     }
 
-    public static <S extends BackendControl & AutoCloseable> SimulatorExtension<S> of(Supplier<S> factory) {
+    public static <S extends BackendControl> SimulatorExtension<S> of(Supplier<S> factory) {
         return new SimulatorExtension<>(factory);
     }
 
@@ -112,7 +113,9 @@ public final class SimulatorExtension<S extends BackendControl & AutoCloseable>
     private void stopFor(ExtensionContext context) throws Exception {
         if (simulator != null && context.getUniqueId().equals(owner)) {
             try {
-                simulator.close();
+                if (simulator instanceof AutoCloseable closeable) {
+                    closeable.close();
+                }
             } finally {
                 simulator = null;
                 owner = null;

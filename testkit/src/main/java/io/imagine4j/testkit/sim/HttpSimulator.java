@@ -171,14 +171,21 @@ public abstract class HttpSimulator<P> implements BackendControl, AutoCloseable 
     /**
      * Applies an altering fault to the normal answer: a reset drops the connection, a slow body
      * delays the body (on the simulator clock), malformed JSON turns the body into a 200 with a
-     * truncated document, an empty body removes the body, a dropped stream cuts the body in half.
+     * truncated document, an empty body removes the body, a dropped stream cuts the body in half
+     * (an event stream: opens, then drops before its first event).
      */
     protected Reply alter(Fault fault, Reply reply, SimExchange exchange) {
         if (fault instanceof Fault.ConnectionReset) {
             return new Reply.Drop();
         }
+        if (reply instanceof Reply.Stream stream && fault instanceof Fault.StreamDrop) {
+            // The stream opens, then the connection drops before any event.
+            return new Reply.Stream(stream.status(), stream.headers(), out -> {
+                throw new DroppedConnection();
+            });
+        }
         if (!(reply instanceof Reply.Answer answer)) {
-            return fault instanceof Fault.StreamDrop ? new Reply.Drop() : reply;
+            return reply;
         }
         if (fault instanceof Fault.SlowBody slow) {
             return new Reply.Delayed(answer, slow.delay());
@@ -434,7 +441,19 @@ public abstract class HttpSimulator<P> implements BackendControl, AutoCloseable 
             leaks.add(entry.sequence());
         }
         Reply reply = answer(request, match, now);
+        if (request.method().equals("HEAD") && reply instanceof Reply.Answer answer) {
+            sendHead(http, answer);
+            journal.answered(entry, answer.status());
+            return;
+        }
         send(http, reply, status -> journal.answered(entry, status));
+    }
+
+    private static void sendHead(HttpExchange http, Reply.Answer answer) throws IOException {
+        headers(http, answer.headers());
+        http.getResponseHeaders().set("Content-Length", String.valueOf(answer.body().length));
+        http.sendResponseHeaders(answer.status(), -1);
+        http.close();
     }
 
     private Reply answer(SimRequest request, Option<Tuple2<Route, Map<String, String>>> match, Instant now) {
@@ -475,8 +494,13 @@ public abstract class HttpSimulator<P> implements BackendControl, AutoCloseable 
         int fewestParams = fitting.stream().mapToInt(found -> found._2.size()).min().orElse(0);
         return Option.ofOptional(fitting.stream()
                 .filter(found -> found._2.size() == fewestParams)
-                .filter(found -> found._1.method().equals(request.method()))
+                .filter(found -> found._1.method().equals(request.method()) || isHeadOfPublicGet(found._1, request))
                 .findFirst());
+    }
+
+    /** A storage host answers HEAD on its files: the GET's status and headers, no body. */
+    private static boolean isHeadOfPublicGet(Route route, SimRequest request) {
+        return request.method().equals("HEAD") && route.method().equals("GET") && route.access() == Access.PUBLIC;
     }
 
     /** A route that answers requests nothing else matches: 405 if the path exists, else 404, in the provider's shape. */

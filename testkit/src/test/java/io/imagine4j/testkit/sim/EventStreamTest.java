@@ -2,6 +2,7 @@ package io.imagine4j.testkit.sim;
 
 import io.imagine4j.testkit.junit.SimulatorExtension;
 import io.imagine4j.testkit.scenario.Call;
+import io.imagine4j.testkit.scenario.Fault;
 import io.imagine4j.testkit.support.Await;
 import io.imagine4j.testkit.support.Http;
 import org.junit.jupiter.api.Test;
@@ -43,5 +44,18 @@ class EventStreamTest {
         assertThat(reading).failsWithin(10, TimeUnit.SECONDS);
         Await.until("the stream is released", () -> toy.heldResponses() == 0);
         assertThat(toy.calls(Call.EVENTS)).isZero(); // the journal was reset too
+    }
+
+    @Test
+    void aStreamDropOpensTheStreamThenCutsIt(ToySimulator toy) throws Exception {
+        toy.failNext(Call.EVENTS, new Fault.StreamDrop());
+        ToyClient client = new ToyClient(toy);
+        HttpResponse<Stream<String>> response = client.http.client().send(
+                Http.request(client.api("/events"), ToyClient.withKey()).GET().build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> lines = new CopyOnWriteArrayList<>();
+        assertThat(CompletableFuture.runAsync(() -> response.body().forEach(lines::add))).failsWithin(10, TimeUnit.SECONDS);
+        assertThat(lines).isEmpty();
+        assertThat(toy.journal().entries()).singleElement().satisfies(entry -> assertThat(entry.status()).contains(200));
     }
 }

@@ -126,6 +126,24 @@ class HostedFilesTest {
     }
 
     @Test
+    void aHeadRequestGivesTheLengthWithoutTheBody(ToySimulator toy) throws IOException {
+        ToyClient client = new ToyClient(toy);
+        URI url = resultOf(toy, client, "a fox");
+        HttpResponse<byte[]> head = client.http.send(Http.request(url).method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValueAsLong("Content-Length")).hasValue(SampleMp4.of(Duration.ofSeconds(1)).length);
+        assertThat(head.headers().firstValue("Accept-Ranges")).contains("bytes");
+        assertThat(head.body()).isEmpty();
+        assertThat(toy.journal().entries()).last().satisfies(entry -> {
+            assertThat(entry.method()).isEqualTo("HEAD");
+            assertThat(entry.call()).isEqualTo(Call.CONTENT);
+            assertThat(entry.status()).contains(200);
+        });
+        // The connection stays usable after a HEAD.
+        assertThat(client.http.get(url).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void unknownFilesAre404(ToySimulator toy) throws IOException {
         HttpResponse<byte[]> missing = new Http().get(URI.create(toy.rootUrl() + "/results/nothing.mp4"));
         assertThat(missing.statusCode()).isEqualTo(404);

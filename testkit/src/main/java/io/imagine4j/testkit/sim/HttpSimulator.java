@@ -49,7 +49,8 @@ import java.util.function.Supplier;
  *   <li>{@link #routes(Routes)}: its endpoints, each with the {@link Call} kind it counts as;</li>
  *   <li>{@link #error(RejectedCall)}: its error body shape;</li>
  *   <li>{@link #presentedKey(SimRequest)} and {@link #authFailure}: where its key travels, and how it refuses one;</li>
- *   <li>optionally {@link #refusal}, {@link #alter}, {@link #dialectDirectives()}, {@link #hostedPath()}, {@link #forget()}.</li>
+ *   <li>optionally {@link #refusal}, {@link #alter}, {@link #dialectDirectives()}, {@link #commonHeaders},
+ *       {@link #hostedPath()}, {@link #forget()}.</li>
  * </ul>
  * A submit handler validates the body (throwing {@link RejectedCall}), reads the directives with
  * {@link #directives}, and calls {@link #admit}, which applies submit faults and creates the job;
@@ -122,6 +123,11 @@ public abstract class HttpSimulator<P> implements BackendControl, AutoCloseable 
     /** Where public files are served below the mount (result URLs point there). */
     protected String hostedPath() {
         return "/results";
+    }
+
+    /** Headers every answer carries, whatever it is (OpenAI's {@code x-request-id}…). None by default. */
+    protected Map<String, String> commonHeaders(SimRequest request) {
+        return Map.of();
     }
 
     /** Forgets the provider's own state on {@link #reset()}. */
@@ -441,6 +447,8 @@ public abstract class HttpSimulator<P> implements BackendControl, AutoCloseable 
             leaks.add(entry.sequence());
         }
         Reply reply = answer(request, match, now);
+        // Every answer, faulted or not, carries the provider's common headers (set first, so an answer's own win).
+        commonHeaders(request).forEach((name, value) -> http.getResponseHeaders().set(name, value));
         if (request.method().equals("HEAD") && reply instanceof Reply.Answer answer) {
             sendHead(http, answer);
             journal.answered(entry, answer.status());

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -63,6 +64,21 @@ class FaultsTest {
         assertThat(unauthorized.statusCode()).isEqualTo(401);
         assertThat(Http.text(unauthorized)).contains("wrong api-key");
         assertThat(toy.jobs()).isEmpty();
+    }
+
+    @Test
+    void commonHeadersComeWithEveryAnswer(ToySimulator toy) throws Exception {
+        ToyClient client = new ToyClient(toy);
+        String id = client.submitted("a fox #sim:instant,poll-503,poll-slow=1s");
+        assertThat(client.poll(id).headers().firstValue("X-Toy-Request")).contains("GET /api/jobs/" + id);
+        CompletableFuture<HttpResponse<byte[]>> slow = client.http.client().sendAsync(
+                Http.request(client.api("/jobs/" + id), ToyClient.withKey()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        Await.until("the body is held", () -> toy.heldResponses() == 1);
+        toy.advance(Duration.ofSeconds(1));
+        assertThat(slow.get(10, TimeUnit.SECONDS).headers().firstValue("X-Toy-Request")).contains("GET /api/jobs/" + id);
+        assertThat(new Http().get(client.api("/jobs/" + id)).headers().firstValue("X-Toy-Request")).contains("GET /api/jobs/" + id);
+        URI result = URI.create(client.polled(id).string("url").get());
+        assertThat(client.http.get(result).headers().firstValue("X-Toy-Request")).contains("GET " + result.getPath());
     }
 
     @Test

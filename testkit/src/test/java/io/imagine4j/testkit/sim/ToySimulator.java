@@ -79,6 +79,12 @@ final class ToySimulator extends HttpSimulator<String> {
         return error(new RejectedCall(401, verdict == ApiKeys.Verdict.MISSING ? "missing api-key" : "wrong api-key", Option.none()));
     }
 
+    /** Like OpenAI's {@code x-request-id}: on every answer, errors and faults included. */
+    @Override
+    protected java.util.Map<String, String> commonHeaders(SimRequest request) {
+        return java.util.Map.of("X-Toy-Request", request.method() + " " + request.path());
+    }
+
     @Override
     protected Set<String> dialectDirectives() {
         return Set.of("toy=blocked");

@@ -15,7 +15,6 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +31,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -79,7 +76,7 @@ public abstract class HttpSimulator<P> implements BackendControl, AutoCloseable 
     private final Deque<Scripted> scripted = new ArrayDeque<>();
     private final Map<String, FaultBook> directiveSubmitFaults = new HashMap<>();
     private final Map<String, HostedFile> hosted = new ConcurrentHashMap<>();
-    private final Set<Thread> holders = new HashSet<>();
+    private final ReplyWriter writer;
     private volatile List<Route> routes;
     private volatile URI origin;
     private volatile String prefix;
@@ -88,11 +85,12 @@ public abstract class HttpSimulator<P> implements BackendControl, AutoCloseable 
     protected HttpSimulator(SimulatorOptions options, Supplier<String> ids) {
         this.options = Objects.requireNonNull(options, "options");
         this.jobs = new JobRegistry<>(ids);
+        this.writer = new ReplyWriter(options.clock());
     }
 
     // ---------------------------------------------------------------- what a provider supplies
 
-    /** A short lower-case name: the standalone server prints it and mounts the simulator under {@code /name}. */
+    /** A short lower-case name ({@code xai}), for people: the standalone server prints it before the base URL. */
     public abstract String name();
 
     /** The path below the mount where the provider's base URL points ({@code /v1}, {@code /api}). */
@@ -187,7 +185,7 @@ public abstract class HttpSimulator<P> implements BackendControl, AutoCloseable 
         if (reply instanceof Reply.Stream stream && fault instanceof Fault.StreamDrop) {
             // The stream opens, then the connection drops before any event.
             return new Reply.Stream(stream.status(), stream.headers(), out -> {
-                throw new DroppedConnection();
+                throw new ReplyWriter.DroppedConnection();
             });
         }
         if (!(reply instanceof Reply.Answer answer)) {
@@ -331,9 +329,7 @@ public abstract class HttpSimulator<P> implements BackendControl, AutoCloseable 
      * for the clock) and open event streams. A test can await this before moving the clock.
      */
     public int heldResponses() {
-        synchronized (holders) {
-            return holders.size();
-        }
+        return writer.held();
     }
 
     protected final JobRegistry<P> registry() {
@@ -386,14 +382,14 @@ public abstract class HttpSimulator<P> implements BackendControl, AutoCloseable 
         hosted.clear();
         journal.clear();
         leaks.clear();
-        interruptHolders();
+        writer.cutHeld();
         forget();
     }
 
     /** Stops serving: the whole server when this simulator started its own, else only its held bodies. */
     @Override
     public void close() {
-        interruptHolders();
+        writer.cutHeld();
         SimulatorServer server = ownServer;
         if (server != null) {
             server.close();
@@ -449,19 +445,7 @@ public abstract class HttpSimulator<P> implements BackendControl, AutoCloseable 
         Reply reply = answer(request, match, now);
         // Every answer, faulted or not, carries the provider's common headers (set first, so an answer's own win).
         commonHeaders(request).forEach((name, value) -> http.getResponseHeaders().set(name, value));
-        if (request.method().equals("HEAD") && reply instanceof Reply.Answer answer) {
-            sendHead(http, answer);
-            journal.answered(entry, answer.status());
-            return;
-        }
-        send(http, reply, status -> journal.answered(entry, status));
-    }
-
-    private static void sendHead(HttpExchange http, Reply.Answer answer) throws IOException {
-        headers(http, answer.headers());
-        http.getResponseHeaders().set("Content-Length", String.valueOf(answer.body().length));
-        http.sendResponseHeaders(answer.status(), -1);
-        http.close();
+        writer.send(http, reply, request.method().equals("HEAD"), status -> journal.answered(entry, status));
     }
 
     private Reply answer(SimRequest request, Option<Tuple2<Route, Map<String, String>>> match, Instant now) {
@@ -541,101 +525,6 @@ public abstract class HttpSimulator<P> implements BackendControl, AutoCloseable 
                 Integer.toHexString(file.name().hashCode()) + "-" + file.content().length);
     }
 
-    private void send(HttpExchange http, Reply reply, IntConsumer answered) throws IOException {
-        if (reply instanceof Reply.Drop) {
-            answered.accept(-1);
-            throw new DroppedConnection();
-        }
-        if (reply instanceof Reply.Answer answer) {
-            headers(http, answer.headers());
-            http.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
-            answered.accept(answer.status());
-            try (OutputStream out = http.getResponseBody()) {
-                out.write(answer.body());
-            }
-            return;
-        }
-        if (reply instanceof Reply.Delayed delayed) {
-            Reply.Answer answer = delayed.answer();
-            headers(http, answer.headers());
-            if (answer.body().length == 0) {
-                http.sendResponseHeaders(answer.status(), -1);
-                answered.accept(answer.status());
-                http.close();
-                return;
-            }
-            http.sendResponseHeaders(answer.status(), answer.body().length);
-            OutputStream out = http.getResponseBody();
-            out.flush();
-            answered.accept(answer.status());
-            holdUntil(options.clock().now().plus(delayed.delay()));
-            out.write(answer.body());
-            out.close();
-            return;
-        }
-        if (reply instanceof Reply.Truncated truncated) {
-            Reply.Answer answer = truncated.answer();
-            headers(http, answer.headers());
-            http.sendResponseHeaders(answer.status(), answer.body().length);
-            OutputStream out = http.getResponseBody();
-            out.write(answer.body(), 0, truncated.sentBytes());
-            out.flush();
-            answered.accept(answer.status());
-            throw new DroppedConnection();
-        }
-        Reply.Stream stream = (Reply.Stream) reply;
-        headers(http, stream.headers());
-        http.sendResponseHeaders(stream.status(), 0);
-        OutputStream out = http.getResponseBody();
-        out.flush();
-        answered.accept(stream.status());
-        hold();
-        try {
-            stream.body().write(out);
-        } catch (InterruptedException cut) {
-            throw new DroppedConnection();
-        } finally {
-            release();
-        }
-        out.close();
-    }
-
-    private void holdUntil(Instant deadline) throws IOException {
-        hold();
-        try {
-            options.clock().awaitUntil(deadline);
-        } catch (InterruptedException cut) {
-            throw new DroppedConnection();
-        } finally {
-            release();
-        }
-    }
-
-    // A thread is interrupted only while registered here, and clears any interrupt as it leaves,
-    // so a pooled server thread never carries an interrupt into its next request.
-    private void hold() {
-        synchronized (holders) {
-            holders.add(Thread.currentThread());
-        }
-    }
-
-    private void release() {
-        synchronized (holders) {
-            holders.remove(Thread.currentThread());
-            Thread.interrupted();
-        }
-    }
-
-    private void interruptHolders() {
-        synchronized (holders) {
-            holders.forEach(Thread::interrupt);
-        }
-    }
-
-    private static void headers(HttpExchange http, Map<String, String> headers) {
-        headers.forEach((name, value) -> http.getResponseHeaders().set(name, value));
-    }
-
     private URI hostedUrl(String name) {
         return URI.create(rootUrl() + hostedPath() + "/" + name);
     }
@@ -657,12 +546,5 @@ public abstract class HttpSimulator<P> implements BackendControl, AutoCloseable 
 
     /** An enqueued scenario with what is left of its submit faults (a refused submit keeps it at the head). */
     private record Scripted(Scenario scenario, FaultBook submitFaults) {
-    }
-
-    /** Thrown to the HTTP server, which then closes the connection without (the rest of) an answer. */
-    static final class DroppedConnection extends IOException {
-        DroppedConnection() {
-            super("connection dropped by a simulated fault", null);
-        }
     }
 }

@@ -141,6 +141,11 @@ class HostedFilesTest {
         });
         // The connection stays usable after a HEAD.
         assertThat(client.http.get(url).statusCode()).isEqualTo(200);
+        // A fault that would hold or cut the body has no body to act on.
+        toy.failNext(Call.CONTENT, new Fault.SlowBody(Duration.ofHours(1)));
+        HttpResponse<byte[]> slowHead = client.http.send(Http.request(url).method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(slowHead.statusCode()).isEqualTo(200);
+        assertThat(toy.heldResponses()).isZero();
     }
 
     @Test

@@ -25,8 +25,8 @@ final class ReplyWriter {
     }
 
     /**
-     * Sends {@code reply}; {@code answered} learns the status as soon as the headers are out (-1
-     * when none are sent). A HEAD request gets the headers of the answer, its length, no body.
+     * Sends {@code reply}; {@code answered} learns the status just before the headers go out (-1
+     * when none are sent), so whoever saw the answer finds it recorded. A HEAD request gets the headers of the answer, its length, no body.
      *
      * @throws DroppedConnection to make the server close the connection
      */
@@ -41,8 +41,8 @@ final class ReplyWriter {
         }
         if (reply instanceof Reply.Answer answer) {
             headers(http, answer.headers());
-            http.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
             answered.accept(answer.status());
+            http.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
             try (OutputStream out = http.getResponseBody()) {
                 out.write(answer.body());
             }
@@ -55,11 +55,11 @@ final class ReplyWriter {
         if (reply instanceof Reply.Truncated truncated) {
             Reply.Answer answer = truncated.answer();
             headers(http, answer.headers());
+            answered.accept(answer.status());
             http.sendResponseHeaders(answer.status(), answer.body().length);
             OutputStream out = http.getResponseBody();
             out.write(answer.body(), 0, truncated.sentBytes());
             out.flush();
-            answered.accept(answer.status());
             throw new DroppedConnection();
         }
         sendStream(http, (Reply.Stream) reply, answered);
@@ -83,8 +83,8 @@ final class ReplyWriter {
         if (length >= 0) {
             http.getResponseHeaders().set("Content-Length", String.valueOf(length));
         }
-        http.sendResponseHeaders(status, -1);
         answered.accept(status);
+        http.sendResponseHeaders(status, -1);
         http.close();
     }
 
@@ -106,15 +106,15 @@ final class ReplyWriter {
         Reply.Answer answer = delayed.answer();
         headers(http, answer.headers());
         if (answer.body().length == 0) {
-            http.sendResponseHeaders(answer.status(), -1);
             answered.accept(answer.status());
+            http.sendResponseHeaders(answer.status(), -1);
             http.close();
             return;
         }
+        answered.accept(answer.status());
         http.sendResponseHeaders(answer.status(), answer.body().length);
         OutputStream out = http.getResponseBody();
         out.flush(); // the headers leave now
-        answered.accept(answer.status());
         Instant deadline = clock.now().plus(delayed.delay());
         hold();
         try {
@@ -130,10 +130,10 @@ final class ReplyWriter {
 
     private void sendStream(HttpExchange http, Reply.Stream stream, IntConsumer answered) throws IOException {
         headers(http, stream.headers());
+        answered.accept(stream.status());
         http.sendResponseHeaders(stream.status(), 0); // chunked
         OutputStream out = http.getResponseBody();
         out.flush();
-        answered.accept(stream.status());
         hold();
         try {
             stream.body().write(out);

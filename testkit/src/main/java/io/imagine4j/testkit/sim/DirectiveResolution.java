@@ -17,6 +17,12 @@ import java.util.regex.Pattern;
  * split into the shared vocabulary, which {@link Directives} turns into a {@link Scenario}, and the
  * tokens only this simulator knows (its dialect, e.g. xAI's {@code moderated=flag}).
  *
+ * <pre>{@code
+ * DirectiveResolution directives = directives(exchange, prompt);  // in a submit handler
+ * if (directives.dialect().contains("moderated=flag")) { … }
+ * return admit(exchange, directives, params).fold(refusal -> refusal, job -> created(job));
+ * }</pre>
+ *
  * @param scenario the scenario the shared directives describe ({@link Scenario#succeeds()} when none)
  * @param dialect  the simulator-specific tokens present, lower case
  * @param tokens   every token, in order, lower case

@@ -12,6 +12,11 @@ import java.util.List;
 /**
  * Faults waiting for their calls: each plan answers its next {@code times} calls of its kind, plans
  * of one kind in the order they were added. Thread-safe.
+ *
+ * <pre>{@code
+ * FaultBook book = new FaultBook(List.of(new FaultPlan(Call.POLL, new Fault.ServerError(503), 2)));
+ * book.take(Call.POLL);   // Some(503), then Some(503), then None
+ * }</pre>
  */
 public final class FaultBook {
 

@@ -12,6 +12,12 @@ import java.util.function.Supplier;
  * A file a simulator serves publicly, like a storage bucket: a job's result or an input a test
  * published. Its bytes are made on first download (encoding an MP4 costs time, and most polls
  * never download).
+ *
+ * <pre>{@code
+ * HostedFile result = host("video-" + job.id() + ".mp4", "video/mp4", () -> SampleMp4.of(length),
+ *         Option.some(job.id()), Option.some(job.endsAt().plus(options().resultTtl())));
+ * URI url = result.url();                                  // what the poll answer points to
+ * }</pre>
  */
 public final class HostedFile {
 

@@ -12,7 +12,13 @@ import java.util.function.Supplier;
 
 /**
  * The jobs one simulator knows, in submission order, with ids from the simulator's own generator
- * (xAI request ids, OpenAI {@code video_…}, Oxen generation ids).
+ * (xAI request ids, OpenAI {@code video_…}, Oxen generation ids). A simulator creates jobs through
+ * {@link HttpSimulator#admit}; list and delete endpoints use {@link #all()} and {@link #remove}.
+ *
+ * <pre>{@code
+ * List<SimJob<MyJob>> page = registry().all();            // oldest first, for a list endpoint
+ * boolean existed = registry().remove(id);                // a DELETE
+ * }</pre>
  *
  * @param <P> the simulator's own record of a request
  */

@@ -18,6 +18,14 @@ import java.util.Objects;
  * scripted fault for this call is picked there, and a refusal is returned for the handler to send
  * instead of doing the work. Faults that alter a normal answer (reset, slow body, malformed JSON,
  * empty body, dropped stream) are applied by the simulator to whatever the handler returns.
+ *
+ * <pre>{@code
+ * private Reply poll(SimExchange exchange) {
+ *     SimJob<MyJob> job = job(exchange.param("id")).getOrElseThrow(() -> RejectedCall.notFound("no such job"));
+ *     Option<Reply> refusal = exchange.faultOf(job);          // e.g. #sim:poll-503
+ *     return refusal.getOrElse(() -> render(job.moment(exchange.now())));
+ * }
+ * }</pre>
  */
 public final class SimExchange {
 

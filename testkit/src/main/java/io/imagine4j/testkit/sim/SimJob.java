@@ -14,6 +14,11 @@ import java.util.Objects;
  * {@link Scenario} it follows, and when it was submitted. Its state at any moment is
  * {@code scenario.at(now - submittedAt)}, unless it was cancelled before it ended.
  *
+ * <pre>{@code
+ * Scenario.Moment moment = job.moment(exchange.now());
+ * if (moment.isTerminal()) { … moment.outcome().get() … } else { … moment.progress() … }
+ * }</pre>
+ *
  * @param <P> the simulator's own record of the request
  */
 public final class SimJob<P> {

@@ -10,6 +10,10 @@ import java.util.Map;
 /**
  * How a storage bucket answers downloads of public files: the whole file or a byte range, and
  * errors as small XML documents (the S3 / GCS style), never in the API's own error shape.
+ *
+ * <pre>{@code
+ * return StorageHost.serve(exchange.request(), bytes, "video/mp4", etag);   // 200, or 206/416 for a Range
+ * }</pre>
  */
 public final class StorageHost {
 

@@ -1,0 +1,46 @@
+package io.imagine4j.testkit.xai;
+
+import io.imagine4j.testkit.json.JsonObject;
+import io.vavr.control.Option;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What the xAI simulator understood of one submit.
+ *
+ * @param kind            which endpoint received it
+ * @param model           the model
+ * @param prompt          the prompt as sent (directives included); empty for an image-only generation
+ * @param reportedSeconds {@code video.duration} of the result (whole seconds)
+ * @param length          the exact length of the result MP4
+ * @param billedSeconds   seconds of new video billed (an extension bills its new segment only)
+ * @param resolution      the requested resolution; for edits and extensions, the input's ({@code none})
+ * @param aspectRatio     the requested ratio; for edits and extensions, the input's ({@code none})
+ * @param storage         the request's {@code storage_options}, if any
+ * @param moderation      how a moderation outcome is reported
+ */
+public record XaiJob(XaiJobKind kind, XaiModel model, String prompt, int reportedSeconds, Duration length,
+                     int billedSeconds, Option<String> resolution, Option<String> aspectRatio,
+                     Option<JsonObject> storage, ModerationStyle moderation) {
+
+    public XaiJob {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(prompt, "prompt");
+        Objects.requireNonNull(length, "length");
+        Objects.requireNonNull(resolution, "resolution");
+        Objects.requireNonNull(aspectRatio, "aspectRatio");
+        Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(moderation, "moderation");
+    }
+
+    /** {@code usage.cost_in_usd_ticks} of the finished job. */
+    public long costTicks() {
+        return model.cost(billedSeconds, resolution.getOrElse("720p"));
+    }
+
+    public XaiJob withModeration(ModerationStyle style) {
+        return new XaiJob(kind, model, prompt, reportedSeconds, length, billedSeconds, resolution, aspectRatio, storage, style);
+    }
+}

@@ -63,6 +63,19 @@ public final class Directives {
         return scenario;
     }
 
+    /**
+     * The scenario that {@code base} becomes under {@code tokens} (as {@link #tokens} reads them).
+     *
+     * @throws IllegalArgumentException naming the token and the vocabulary, for an unknown token
+     */
+    public static Scenario apply(Scenario base, List<String> tokens) {
+        Scenario scenario = base;
+        for (String token : tokens) {
+            scenario = applyToken(scenario, token);
+        }
+        return scenario;
+    }
+
     /** {@link #apply} on the default scenario. */
     public static Scenario parse(String prompt, String header) {
         return apply(Scenario.succeeds(), prompt, header);
@@ -85,7 +98,8 @@ public final class Directives {
         return Duration.ofMillis(millis);
     }
 
-    private static List<String> tokens(String prompt, String header) {
+    /** The directive tokens of a prompt and a header (either may be null), lower case, in order. */
+    public static List<String> tokens(String prompt, String header) {
         List<String> tokens = new ArrayList<>();
         if (prompt != null) {
             Matcher matcher = IN_PROMPT.matcher(prompt);

@@ -134,8 +134,9 @@ public record Scenario(List<Step> steps, Duration processingTime, Outcome outcom
      * A {@code FAILED} status comes from a {@link Outcome.Fail} or {@link Outcome.Moderated}.
      */
     public record Moment(JobStatus status, Option<Integer> progress, Option<Outcome> outcome) {
+        /** Ended, by the scenario's outcome or otherwise (a simulator's cancel has no outcome). */
         public boolean isTerminal() {
-            return outcome.isDefined();
+            return status.isTerminal();
         }
     }
 }

@@ -6,11 +6,8 @@ import io.imagine4j.testkit.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The directives of one request (prompt {@code #sim:…} and the {@value Directives#HEADER} header),
@@ -33,7 +30,6 @@ public record DirectiveResolution(Scenario scenario, Set<String> dialect, List<S
 
     // Tokenised the way Directives does (its tokeniser is private), so a dialect token can be set
     // aside before the shared vocabulary sees the rest.
-    private static final Pattern IN_PROMPT = Pattern.compile("#sim:(\\S+)");
 
     public DirectiveResolution {
         dialect = Set.copyOf(dialect);
@@ -51,7 +47,7 @@ public record DirectiveResolution(Scenario scenario, Set<String> dialect, List<S
      * @throws RejectedCall 400 naming the vocabulary, for an unknown directive
      */
     public static DirectiveResolution of(String prompt, String header, Set<String> dialect, String vocabulary) {
-        List<String> tokens = tokens(prompt, header);
+        List<String> tokens = Directives.tokens(prompt, header);
         Set<String> ours = new LinkedHashSet<>();
         List<String> shared = new ArrayList<>();
         for (String token : tokens) {
@@ -62,9 +58,7 @@ public record DirectiveResolution(Scenario scenario, Set<String> dialect, List<S
             }
         }
         try {
-            Scenario scenario = shared.isEmpty()
-                    ? Scenario.succeeds()
-                    : Directives.parse("#sim:" + String.join(",", shared), null);
+            Scenario scenario = Directives.apply(Scenario.succeeds(), shared);
             return new DirectiveResolution(scenario, ours, tokens, prompt + "\n" + header);
         } catch (IllegalArgumentException unknown) {
             String message = unknown.getMessage() + (vocabulary.isEmpty() ? "" : ". " + vocabulary);
@@ -79,28 +73,5 @@ public record DirectiveResolution(Scenario scenario, Set<String> dialect, List<S
 
     public boolean isEmpty() {
         return tokens.isEmpty();
-    }
-
-    private static List<String> tokens(String prompt, String header) {
-        List<String> tokens = new ArrayList<>();
-        if (prompt != null) {
-            Matcher matcher = IN_PROMPT.matcher(prompt);
-            while (matcher.find()) {
-                split(matcher.group(1), tokens);
-            }
-        }
-        if (header != null) {
-            split(header.replace(';', ','), tokens);
-        }
-        return tokens;
-    }
-
-    private static void split(String text, List<String> into) {
-        for (String part : text.split(",")) {
-            String token = part.trim().toLowerCase(Locale.ROOT);
-            if (!token.isEmpty()) {
-                into.add(token);
-            }
-        }
     }
 }

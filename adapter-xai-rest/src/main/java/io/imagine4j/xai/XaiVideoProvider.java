@@ -1,0 +1,93 @@
+package io.imagine4j.xai;
+
+import io.imagine4j.core.job.FailureKind;
+import io.imagine4j.core.job.GeneratedVideo;
+import io.imagine4j.core.job.JobFailure;
+import io.imagine4j.core.job.JobId;
+import io.imagine4j.core.job.JobUpdate;
+import io.imagine4j.core.model.CapabilityCheck;
+import io.imagine4j.core.model.ProviderCapabilities;
+import io.imagine4j.core.model.VideoRequest;
+import io.imagine4j.core.port.out.Submission;
+import io.imagine4j.core.port.out.SubmitOutcome;
+import io.imagine4j.core.port.out.VideoContent;
+import io.imagine4j.core.port.out.VideoProvider;
+import io.imagine4j.http.call.ApiCall;
+import io.imagine4j.http.call.SubmitCall;
+import io.imagine4j.http.download.ResultDownloader;
+import io.imagine4j.http.error.ErrorClassifier;
+import io.imagine4j.http.response.ApiResponse;
+import io.imagine4j.xai.wire.StartedJob;
+import io.imagine4j.xai.wire.XaiApi;
+import io.vavr.control.Either;
+
+import java.util.function.Function;
+
+/**
+ * xAI's native video API (Grok Imagine) as a {@link VideoProvider}: text-to-video, image-to-video,
+ * edits and extensions, polled until done. Build one with {@link XaiVideo}.
+ *
+ * <pre>{@code
+ * VideoProvider xai = XaiVideo.fromEnvironment();     // XAI_API_KEY, optional XAI_BASE_URL
+ * }</pre>
+ */
+public final class XaiVideoProvider implements VideoProvider {
+
+    private final XaiApi api;
+    private final ProviderCapabilities capabilities;
+    private final ErrorClassifier errors;
+    private final SubmitCall submits;
+    private final ApiCall calls;
+    private final ResultDownloader results;
+
+    XaiVideoProvider(XaiApi api, ProviderCapabilities capabilities, ErrorClassifier errors, ResultDownloader results) {
+        this.api = api;
+        this.capabilities = capabilities;
+        this.errors = errors;
+        this.submits = SubmitCall.with(errors);
+        this.calls = ApiCall.with(errors);
+        this.results = results;
+    }
+
+    @Override
+    public ProviderCapabilities capabilities() {
+        return capabilities;
+    }
+
+    @Override
+    public SubmitOutcome submit(Submission submission) {
+        VideoRequest request = CapabilityCheck.require(submission.request(), capabilities);
+        Either<JobFailure, Function<XaiApi, ApiResponse<StartedJob>>> call = XaiRequests.prepare(request);
+        if (call.isLeft()) {
+            return new SubmitOutcome.Refused(call.getLeft()); // nothing was sent
+        }
+        return submits.submit(() -> call.get().apply(api), answer -> answer.body().flatMap(this::accepted));
+    }
+
+    private Either<JobFailure, SubmitOutcome.Accepted> accepted(StartedJob started) {
+        if (started.requestId() == null || started.requestId().isBlank()) {
+            return Either.left(JobFailure.of(FailureKind.PROTOCOL, "missing_request_id",
+                    "xAI accepted the request but its answer had no request_id."));
+        }
+        JobId id = JobId.of(XaiCapabilities.PROVIDER, started.requestId());
+        return Either.right(new SubmitOutcome.Accepted(id, JobUpdate.queued("pending")));
+    }
+
+    @Override
+    public Either<JobFailure, JobUpdate> poll(JobId jobId) {
+        return calls.exchange(() -> api.poll(jobId.value()))
+                .mapLeft(failure -> failure.withJobId(jobId))
+                .flatMap(answer -> XaiPolls.interpret(answer, jobId, errors));
+    }
+
+    /** Result URLs are plain, temporary links: fetched without the API key. */
+    @Override
+    public Either<JobFailure, VideoContent> openContent(GeneratedVideo video, long offset) {
+        return results.open(video.location(), offset).mapLeft(f -> f.jobId().isDefined() ? f : f.withJobId(video.jobId()));
+    }
+
+    @Override
+    public String toString() {
+        return "XaiVideoProvider[" + capabilities.provider() + "]";
+    }
+}

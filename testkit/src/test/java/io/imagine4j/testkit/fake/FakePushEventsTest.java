@@ -34,10 +34,18 @@ class FakePushEventsTest {
     final FakeVideoProvider fake = FakeVideoProvider.builder().clock(time)
             .features(ProviderFeature.CANCEL, ProviderFeature.PUSH_EVENTS).build();
     final RecordingPushListener listener = new RecordingPushListener();
+    JobEventSource.Subscription subscription;
 
     @AfterEach
     void close() {
+        if (subscription != null) {
+            subscription.close();
+        }
         fake.close();
+    }
+
+    void subscribe() {
+        subscription = fake.eventSource().get().subscribe(listener);
     }
 
     JobId submit() {
@@ -46,10 +54,9 @@ class FakePushEventsTest {
 
     @Test
     void every_step_and_the_end_are_pushed_in_order() {
-        try (JobEventSource.Subscription ignored = fake.eventSource().get().subscribe(listener)) {
-            submit();
-            fake.advance(Duration.ofSeconds(5));
-        }
+        subscribe();
+        submit();
+        fake.advance(Duration.ofSeconds(5));
         assertThat(listener.signals).containsExactly("connected", "RUNNING 10", "RUNNING 35", "RUNNING 65", "RUNNING 90",
                 "SUCCEEDED 100");
         assertThat(fake.calls(Call.EVENTS)).isEqualTo(1);
@@ -57,7 +64,7 @@ class FakePushEventsTest {
 
     @Test
     void a_closed_subscription_hears_nothing_more() {
-        JobEventSource.Subscription subscription = fake.eventSource().get().subscribe(listener);
+        subscribe();
         submit();
         fake.advance(Duration.ofSeconds(1));
         subscription.close();
@@ -68,13 +75,12 @@ class FakePushEventsTest {
 
     @Test
     void a_stream_drop_loses_the_event_it_cut_and_reconnects_after_the_delay() {
-        try (JobEventSource.Subscription ignored = fake.eventSource().get().subscribe(listener)) {
-            fake.failNext(Call.EVENTS, new Fault.StreamDrop());
-            submit();
-            fake.advance(Duration.ofMillis(500)); // the 10 % step at 0.45 s meets the drop
-            assertThat(fake.connectedSubscriptions()).isZero();
-            fake.advance(Duration.ofSeconds(5));
-        }
+        subscribe();
+        fake.failNext(Call.EVENTS, new Fault.StreamDrop());
+        submit();
+        fake.advance(Duration.ofMillis(500)); // the 10 % step at 0.45 s meets the drop
+        assertThat(fake.connectedSubscriptions()).isZero();
+        fake.advance(Duration.ofSeconds(5));
         assertThat(listener.signals).containsExactly("connected", "disconnected", "connected", "RUNNING 65", "RUNNING 90",
                 "SUCCEEDED 100");
         assertThat(listener.drops).singleElement().extracting(f -> f.kind()).isEqualTo(FailureKind.UNAVAILABLE);
@@ -84,32 +90,29 @@ class FakePushEventsTest {
     @Test
     void a_refused_connection_is_retried_until_it_connects() {
         fake.failNext(Call.EVENTS, new Fault.ServerError(503), 2);
-        try (JobEventSource.Subscription ignored = fake.eventSource().get().subscribe(listener)) {
-            assertThat(listener.signals).containsExactly("disconnected");
-            fake.advance(Duration.ofSeconds(2));
-        }
+        subscribe();
+        assertThat(listener.signals).containsExactly("disconnected");
+        fake.advance(Duration.ofSeconds(2));
         assertThat(listener.signals).containsExactly("disconnected", "disconnected", "connected");
         assertThat(fake.calls(Call.EVENTS)).isEqualTo(3);
     }
 
     @Test
     void a_directive_drops_the_stream_at_its_own_jobs_event() {
-        try (JobEventSource.Subscription ignored = fake.eventSource().get().subscribe(listener)) {
-            fake.submit(new Submission(SubmissionKey.random(), VideoRequest.textToVideo("A fox #sim:events-drop")));
-            fake.advance(Duration.ofSeconds(5));
-        }
+        subscribe();
+        fake.submit(new Submission(SubmissionKey.random(), VideoRequest.textToVideo("A fox #sim:events-drop")));
+        fake.advance(Duration.ofSeconds(5));
         assertThat(listener.signals).startsWith("connected", "disconnected", "connected");
         assertThat(listener.signals).endsWith("SUCCEEDED 100");
     }
 
     @Test
     void a_cancelled_job_gets_no_more_events() {
-        try (JobEventSource.Subscription ignored = fake.eventSource().get().subscribe(listener)) {
-            JobId jobId = submit();
-            fake.advance(Duration.ofSeconds(1));
-            fake.cancel(jobId);
-            fake.advance(Duration.ofSeconds(5));
-        }
+        subscribe();
+        JobId jobId = submit();
+        fake.advance(Duration.ofSeconds(1));
+        fake.cancel(jobId);
+        fake.advance(Duration.ofSeconds(5));
         assertThat(listener.signals).containsExactly("connected", "RUNNING 10");
     }
 

@@ -291,7 +291,7 @@ public final class FakeVideoProvider implements VideoProvider, BackendControl {
 
     @Override
     public Option<JobEventSource> eventSource() {
-        return events.map(source -> source);
+        return Option.narrow(events);
     }
 
     /** Closes the push subscriptions, and the clock when the fake made its own. */

@@ -1,0 +1,303 @@
+package io.imagine4j.testkit.contract;
+
+import io.imagine4j.core.job.FailureKind;
+import io.imagine4j.core.job.GeneratedVideo;
+import io.imagine4j.core.job.JobFailure;
+import io.imagine4j.core.job.JobId;
+import io.imagine4j.core.job.JobStatus;
+import io.imagine4j.core.job.JobUpdate;
+import io.imagine4j.core.job.SubmissionKey;
+import io.imagine4j.core.model.CapabilityCheck;
+import io.imagine4j.core.model.InvalidRequestException;
+import io.imagine4j.core.model.ProviderCapabilities;
+import io.imagine4j.core.model.UnsupportedCapabilityException;
+import io.imagine4j.core.model.VideoRequest;
+import io.imagine4j.core.port.out.JobEventSource;
+import io.imagine4j.core.port.out.Submission;
+import io.imagine4j.core.port.out.SubmitOutcome;
+import io.imagine4j.core.port.out.VideoContent;
+import io.imagine4j.core.port.out.VideoProvider;
+import io.imagine4j.testkit.fake.FakeVideoProvider;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A provider with one deliberate defect, each a mistake a real adapter could make. It wraps a
+ * correct provider (a {@link FakeVideoProvider}, possibly behind a {@link LossyProvider}) and is
+ * faithful except for its defect, so the contract must notice.
+ */
+final class BrokenProvider implements VideoProvider {
+
+    /** The mistakes. */
+    enum Defect {
+        /** None: the wrapper is faithful. */
+        NONE,
+        /** Job ids name another provider. */
+        WRONG_PROVIDER_NAME,
+        /** Every submit answers the first job's id. */
+        SAME_ID,
+        /** A queued job is reported as running. */
+        QUEUED_AS_RUNNING,
+        /** A running job is reported as queued. */
+        RUNNING_AS_QUEUED,
+        /** After its end, every other poll reports the job running again. */
+        BACKWARDS_AFTER_END,
+        /** Progress counts down. */
+        PROGRESS_BACKWARDS,
+        /** Progress is dropped. */
+        NO_PROGRESS,
+        /** A submit that did not end accepted is sent again, twice. */
+        RETRIES_SUBMIT,
+        /** A submit whose outcome is unknown is reported as refused, which invites a second payment. */
+        AMBIGUOUS_AS_REFUSED,
+        /** Every failure is a PROVIDER_ERROR. */
+        FLATTENS_FAILURE_KINDS,
+        /** Retry-After is lost. */
+        DROPS_RETRY_AFTER,
+        /** Failure codes are lost. */
+        LOSES_FAILURE_CODES,
+        /** A failed poll comes back as a failed job. */
+        FAILED_CALLS_AS_FAILED_JOBS,
+        /** A poll of an unknown id says queued. */
+        UNKNOWN_ID_IS_QUEUED,
+        /** An expired job is reported failed with a provider error. */
+        EXPIRED_AS_PROVIDER_ERROR,
+        /** A pending answer without progress (an empty one, say) ends the job. */
+        EMPTY_PENDING_ENDS_THE_JOB,
+        /** Progress is made up where the wire gave none. */
+        PROGRESS_INVENTED,
+        /** Every failed job is blamed on the request (INVALID_REQUEST). */
+        FAILED_JOBS_BLAME_THE_REQUEST,
+        /** Cancel answers cancelled without asking the backend, even without CANCEL. */
+        CANCEL_IGNORED,
+        /** After any cancel, the job is reported cancelled, even one that had succeeded. */
+        CANCEL_CLOBBERS_FINISHED,
+        /** A request outside the capabilities is sent before it is checked. */
+        SENDS_BEFORE_CHECKING,
+        /** An unsupported request is refused as merely invalid. */
+        UNSUPPORTED_AS_INVALID,
+        /** Only the first violation is reported. */
+        FIRST_VIOLATION_ONLY,
+        /** Content opened at an offset starts at 0 but claims the offset. */
+        CONTENT_IGNORES_OFFSET,
+        /** The announced duration is twice the real one. */
+        WRONG_DURATION,
+        /** The content is not an MP4. */
+        CONTENT_NOT_MP4,
+        /** Every failure to open content is final (NOT_FOUND). */
+        CONTENT_FAILURES_FINAL,
+        /** Every submit goes out under a new key, so idempotency cannot work. */
+        IGNORES_SUBMISSION_KEY,
+        /** The event source connects but never pushes. */
+        PUSH_SILENT,
+        /** An event source is offered without PUSH_EVENTS. */
+        PUSH_UNDECLARED
+    }
+
+    private final VideoProvider fake;
+    private final Defect defect;
+    private final Set<JobId> cancelled = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger terminalPolls = new AtomicInteger();
+    private final AtomicReference<JobId> firstId = new AtomicReference<>();
+
+    BrokenProvider(VideoProvider fake, Defect defect) {
+        this.fake = fake;
+        this.defect = defect;
+    }
+
+    @Override
+    public ProviderCapabilities capabilities() {
+        return fake.capabilities();
+    }
+
+    @Override
+    public SubmitOutcome submit(Submission submission) {
+        if (defect == Defect.SENDS_BEFORE_CHECKING && CapabilityCheck.check(submission.request(), capabilities()).isInvalid()) {
+            fake.submit(new Submission(SubmissionKey.random(), VideoRequest.textToVideo("sent before checking")));
+        }
+        Submission sent = defect == Defect.IGNORES_SUBMISSION_KEY
+                ? new Submission(SubmissionKey.random(), submission.request()) : submission;
+        SubmitOutcome outcome;
+        try {
+            outcome = fake.submit(sent);
+            for (int again = 0; defect == Defect.RETRIES_SUBMIT && again < 2
+                    && !(outcome instanceof SubmitOutcome.Accepted); again++) {
+                outcome = fake.submit(sent);
+            }
+        } catch (UnsupportedCapabilityException e) {
+            throw defect == Defect.UNSUPPORTED_AS_INVALID ? new InvalidRequestException(name(), e.violations()) : e;
+        } catch (InvalidRequestException e) {
+            throw defect == Defect.FIRST_VIOLATION_ONLY ? new InvalidRequestException(name(), e.violations().subList(0, 1)) : e;
+        }
+        if (outcome instanceof SubmitOutcome.Accepted accepted) {
+            firstId.compareAndSet(null, accepted.jobId());
+            JobId id = defect == Defect.SAME_ID ? firstId.get() : outward(accepted.jobId());
+            return new SubmitOutcome.Accepted(id, update(accepted.initial()));
+        }
+        if (outcome instanceof SubmitOutcome.Refused refused) {
+            return new SubmitOutcome.Refused(failure(refused.failure()));
+        }
+        JobFailure cause = failure(((SubmitOutcome.Ambiguous) outcome).cause());
+        return defect == Defect.AMBIGUOUS_AS_REFUSED
+                ? new SubmitOutcome.Refused(new JobFailure(FailureKind.UNAVAILABLE, cause.code(), cause.message(),
+                        cause.jobId(), cause.retryAfter()))
+                : new SubmitOutcome.Ambiguous(cause);
+    }
+
+    @Override
+    public Either<JobFailure, JobUpdate> poll(JobId jobId) {
+        JobId inner = inward(jobId);
+        if (defect == Defect.CANCEL_CLOBBERS_FINISHED && cancelled.contains(inner)) {
+            return Either.right(JobUpdate.cancelled("cancelled"));
+        }
+        Either<JobFailure, JobUpdate> answer = fake.poll(inner);
+        if (defect == Defect.UNKNOWN_ID_IS_QUEUED && answer.isLeft() && answer.getLeft().kind() == FailureKind.NOT_FOUND) {
+            return Either.right(JobUpdate.queued("queued"));
+        }
+        if (answer.isLeft()) {
+            return defect == Defect.FAILED_CALLS_AS_FAILED_JOBS
+                    ? Either.right(JobUpdate.failed(failure(answer.getLeft()), "error"))
+                    : Either.left(failure(answer.getLeft()));
+        }
+        JobUpdate update = answer.get();
+        if (defect == Defect.BACKWARDS_AFTER_END && update.status().isTerminal() && terminalPolls.incrementAndGet() % 2 == 0) {
+            return Either.right(JobUpdate.running("running"));
+        }
+        if (defect == Defect.EMPTY_PENDING_ENDS_THE_JOB && !update.status().isTerminal() && update.progress().isEmpty()) {
+            return Either.right(JobUpdate.failed(JobFailure.of(FailureKind.PROTOCOL, "empty", "Empty answer."), ""));
+        }
+        return Either.right(update(update));
+    }
+
+    @Override
+    public Either<JobFailure, JobUpdate> cancel(JobId jobId) {
+        if (defect == Defect.CANCEL_IGNORED) {
+            return Either.right(JobUpdate.cancelled("cancelled"));
+        }
+        JobId inner = inward(jobId);
+        cancelled.add(inner);
+        return fake.cancel(inner).mapLeft(this::failure).map(this::update);
+    }
+
+    @Override
+    public Either<JobFailure, VideoContent> openContent(GeneratedVideo video, long offset) {
+        GeneratedVideo inner = defect == Defect.WRONG_PROVIDER_NAME
+                ? new GeneratedVideo(inward(video.jobId()), video.location(), video.mediaType(), video.duration(),
+                        video.expiresAt(), video.costUsd())
+                : video;
+        if (defect == Defect.CONTENT_IGNORES_OFFSET) {
+            return fake.openContent(inner, 0).map(content -> new VideoContent(content.body(), offset, content.totalSize()));
+        }
+        Either<JobFailure, VideoContent> opened = fake.openContent(inner, offset);
+        if (opened.isLeft()) {
+            JobFailure failure = failure(opened.getLeft());
+            return Either.left(defect == Defect.CONTENT_FAILURES_FINAL
+                    ? new JobFailure(FailureKind.NOT_FOUND, failure.code(), failure.message(), failure.jobId(), failure.retryAfter())
+                    : failure);
+        }
+        if (defect == Defect.CONTENT_NOT_MP4) {
+            close(opened.get());
+            byte[] png = SampleInputs.png();
+            return Either.right(new VideoContent(new ByteArrayInputStream(png), 0, Option.some((long) png.length)));
+        }
+        return opened;
+    }
+
+    @Override
+    public Option<JobEventSource> eventSource() {
+        Option<JobEventSource> real = fake.eventSource();
+        if (defect == Defect.PUSH_SILENT && real.isDefined() || defect == Defect.PUSH_UNDECLARED && real.isEmpty()) {
+            return Option.some(listener -> {
+                listener.onConnected();
+                return () -> { };
+            });
+        }
+        return real;
+    }
+
+    @Override
+    public void close() {
+        fake.close();
+    }
+
+    private JobUpdate update(JobUpdate update) {
+        JobUpdate next = update;
+        if (defect == Defect.QUEUED_AS_RUNNING && next.status() == JobStatus.QUEUED) {
+            next = JobUpdate.running(next.rawStatus());
+        }
+        if (defect == Defect.RUNNING_AS_QUEUED && next.status() == JobStatus.RUNNING) {
+            next = JobUpdate.queued(next.rawStatus());
+        }
+        if (defect == Defect.PROGRESS_BACKWARDS && next.progress().isDefined() && !next.status().isTerminal()) {
+            next = new JobUpdate(next.status(), next.progress().map(p -> 100 - p), next.result(), next.failure(),
+                    next.rawStatus(), next.pollAfter());
+        }
+        if (defect == Defect.NO_PROGRESS) {
+            next = new JobUpdate(next.status(), Option.none(), next.result(), next.failure(), next.rawStatus(), next.pollAfter());
+        }
+        if (defect == Defect.PROGRESS_INVENTED && next.progress().isEmpty() && !next.status().isTerminal()) {
+            next = next.withProgress(50);
+        }
+        if (defect == Defect.FAILED_JOBS_BLAME_THE_REQUEST && next.status() == JobStatus.FAILED) {
+            JobFailure blamed = next.failure().get();
+            next = JobUpdate.failed(new JobFailure(FailureKind.INVALID_REQUEST, blamed.code(), blamed.message(),
+                    blamed.jobId(), blamed.retryAfter()), next.rawStatus());
+        }
+        if (defect == Defect.EXPIRED_AS_PROVIDER_ERROR && (next.status() == JobStatus.EXPIRED
+                || next.failure().exists(f -> f.kind() == FailureKind.EXPIRED))) {
+            next = JobUpdate.failed(JobFailure.of(FailureKind.PROVIDER_ERROR, "expired", "Expired."), "expired");
+        }
+        if (next.result().isDefined()) {
+            GeneratedVideo video = next.result().get();
+            JobId outer = outward(video.jobId());
+            GeneratedVideo shown = new GeneratedVideo(outer, video.location(), video.mediaType(),
+                    defect == Defect.WRONG_DURATION ? video.duration().map(d -> d.multipliedBy(2)) : video.duration(),
+                    video.expiresAt(), video.costUsd());
+            next = new JobUpdate(next.status(), next.progress(), Option.some(shown), next.failure(), next.rawStatus(),
+                    next.pollAfter());
+        }
+        if (next.failure().isDefined()) {
+            next = new JobUpdate(next.status(), next.progress(), next.result(), next.failure().map(this::failure),
+                    next.rawStatus(), next.pollAfter());
+        }
+        return next;
+    }
+
+    private JobFailure failure(JobFailure failure) {
+        JobFailure next = failure;
+        if (defect == Defect.FLATTENS_FAILURE_KINDS) {
+            next = new JobFailure(FailureKind.PROVIDER_ERROR, next.code(), next.message(), next.jobId(), next.retryAfter());
+        }
+        if (defect == Defect.DROPS_RETRY_AFTER) {
+            next = new JobFailure(next.kind(), next.code(), next.message(), next.jobId(), Option.none());
+        }
+        if (defect == Defect.LOSES_FAILURE_CODES) {
+            next = new JobFailure(next.kind(), "error", next.message(), next.jobId(), next.retryAfter());
+        }
+        return next;
+    }
+
+    private JobId outward(JobId id) {
+        return defect == Defect.WRONG_PROVIDER_NAME ? JobId.of("someone-else", id.value()) : id;
+    }
+
+    private JobId inward(JobId id) {
+        return defect == Defect.WRONG_PROVIDER_NAME && id.provider().equals("someone-else") ? JobId.of(fake.name(), id.value()) : id;
+    }
+
+    private static void close(VideoContent content) {
+        try {
+            content.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

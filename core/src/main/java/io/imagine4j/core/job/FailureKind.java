@@ -14,7 +14,11 @@ public enum FailureKind {
     QUOTA,
     /** Too many requests; {@link JobFailure#retryAfter()} says when to try again, when the provider said. */
     RATE_LIMITED,
-    /** The provider could not be reached or said it is temporarily unavailable; nothing was started. */
+    /**
+     * The provider could not be reached, the connection broke, or the provider said it is
+     * temporarily unavailable. Whether a submit that failed so started a job is told by
+     * {@code SubmitOutcome}, not by this kind.
+     */
     UNAVAILABLE,
     /** The provider failed, on its side. */
     PROVIDER_ERROR,

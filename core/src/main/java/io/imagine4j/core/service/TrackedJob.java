@@ -103,6 +103,21 @@ final class TrackedJob implements VideoJob {
     }
 
     @Override
+    public Either<JobFailure, JobId> awaitAccepted(Duration timeout) throws InterruptedException {
+        service.scheduler().waitFor(accepted, timeout);
+        Option<JobId> id = jobId();
+        if (id.isDefined()) {
+            return Either.right(id.get());
+        }
+        JobState now = state();
+        if (now.failure().isDefined()) {
+            return Either.left(now.failure().get());
+        }
+        return Either.left(JobFailure.of(FailureKind.TIMEOUT, "await_timeout", "The provider has not answered the submit of job "
+                + key() + " after " + timeout + "; imagine4j keeps trying: wait again, or watch its events."));
+    }
+
+    @Override
     public Either<JobFailure, GeneratedVideo> await(Duration timeout) throws InterruptedException {
         if (!service.scheduler().waitFor(result, timeout)) {
             JobState now = state();

@@ -101,6 +101,26 @@ class VideoJobServiceTest {
         }
 
         @Test
+        void awaiting_acceptance_moves_the_virtual_clock_and_reports_refusals() throws InterruptedException {
+            provider.refuseNextSubmit(JobFailure.of(FailureKind.PERMISSION, "http_403", "no access"));
+            VideoJob refused = start().submit(FOX);
+            assertThat(refused.awaitAccepted(Duration.ofSeconds(5)).getLeft().kind()).isEqualTo(FailureKind.PERMISSION);
+            VideoJob accepted = jobs.submit(FOX);
+            assertThat(accepted.awaitAccepted(Duration.ofSeconds(5)).get()).isEqualTo(accepted.jobId().get());
+        }
+
+        @Test
+        void awaiting_acceptance_of_a_submit_still_being_retried_is_a_timeout() throws InterruptedException {
+            provider.refuseNextSubmit(JobFailure.of(FailureKind.RATE_LIMITED, "http_429", "busy")
+                    .withRetryAfter(io.imagine4j.core.job.RetryAfter.of(Duration.ofMinutes(1))));
+            VideoJob job = start().submit(FOX);
+            JobFailure waiting = job.awaitAccepted(Duration.ofSeconds(10)).getLeft();
+            assertThat(waiting.kind()).isEqualTo(FailureKind.TIMEOUT);
+            assertThat(waiting.message()).contains("keeps trying");
+            assertThat(job.awaitAccepted(Duration.ofMinutes(2)).isRight()).isTrue();
+        }
+
+        @Test
         void an_invalid_request_is_refused_before_anything_is_stored_or_sent() {
             VideoRequest tooLong = FOX.with(o -> o.withDurationSeconds(60));
             assertThatThrownBy(() -> start().submit(tooLong)).isInstanceOf(InvalidRequestException.class)

@@ -49,8 +49,22 @@ public interface VideoJob {
      */
     AutoCloseable onEvent(JobListener listener);
 
-    /** Completes with the provider's id once accepted, or exceptionally with {@code JobFailedException}. */
+    /**
+     * Completes with the provider's id once accepted, or exceptionally with {@code JobFailedException}.
+     * On a virtual clock nothing happens until the clock moves: wait with {@link #awaitAccepted} instead.
+     */
     CompletableFuture<JobId> accepted();
+
+    /**
+     * Waits up to {@code timeout}, on the service's clock, for the provider to accept the job: its
+     * id, the failure that ended the submit, or a {@code TIMEOUT} when the provider has not answered
+     * yet (the submit goes on).
+     *
+     * <pre>{@code
+     * Either<JobFailure, JobId> id = jobs.submit(request).awaitAccepted(Duration.ofSeconds(30));
+     * }</pre>
+     */
+    Either<JobFailure, JobId> awaitAccepted(Duration timeout) throws InterruptedException;
 
     /** Completes with the video, or exceptionally with {@code JobFailedException}. */
     CompletableFuture<GeneratedVideo> result();

@@ -34,7 +34,10 @@ public sealed interface SubmitOutcome {
     /**
      * The request may have reached the provider and started a job: a connection reset after the
      * request was sent, a read timeout, a 5xx other than 503, an unreadable answer. Never retried
-     * unless the provider honours idempotency keys.
+     * unless the provider honours idempotency keys. {@code cause} says what went wrong on the wire,
+     * in the kind that describes it ({@code UNAVAILABLE} for a broken connection, {@code TIMEOUT}
+     * for a read timeout, {@code PROVIDER_ERROR} for a 5xx, {@code PROTOCOL} for an unreadable
+     * answer); the service reports the job as {@code SUBMISSION_OUTCOME_UNKNOWN} with its code.
      */
     record Ambiguous(JobFailure cause) implements SubmitOutcome {
         public Ambiguous {

@@ -1,6 +1,6 @@
 package io.imagine4j.http.sse;
 
-import io.imagine4j.core.service.Backoff;
+import io.imagine4j.core.time.Backoff;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package io.imagine4j.http.sse;
 
 import io.imagine4j.core.job.JobFailure;
-import io.imagine4j.core.service.Backoff;
+import io.imagine4j.core.time.Backoff;
 import io.imagine4j.core.time.VirtualScheduler;
 import io.imagine4j.http.auth.ApiCredentials;
 import io.imagine4j.http.auth.ApiKey;

@@ -1,5 +1,6 @@
 package io.imagine4j.core.service;
 
+import io.imagine4j.core.time.Backoff;
 import java.time.Duration;
 import java.util.Objects;
 

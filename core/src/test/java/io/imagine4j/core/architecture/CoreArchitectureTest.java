@@ -61,8 +61,7 @@ class CoreArchitectureTest {
     @Test
     void the_service_implementation_stays_behind_its_ports() {
         classes().that().resideInAPackage("io.imagine4j.core.service..").and().arePublic()
-                .should().haveSimpleNameEndingWith("Service").orShould().haveSimpleName("Backoff")
-                .orShould().haveSimpleName("ServiceSettings").orShould().haveSimpleName("Builder")
+                .should().haveSimpleNameEndingWith("Service").orShould().haveSimpleName("ServiceSettings").orShould().haveSimpleName("Builder")
                 .check(core);
     }
 }

@@ -1,5 +1,6 @@
 package io.imagine4j.core.service;
 
+import io.imagine4j.core.time.Backoff;
 import io.imagine4j.core.job.JobEvent;
 import io.imagine4j.core.job.JobStatus;
 import io.imagine4j.core.port.in.VideoJob;

@@ -1,5 +1,6 @@
 package io.imagine4j.core.service;
 
+import io.imagine4j.core.time.Backoff;
 import io.imagine4j.core.job.FailureKind;
 import io.imagine4j.core.job.GeneratedVideo;
 import io.imagine4j.core.job.JobEvent;

@@ -1,4 +1,4 @@
-package io.imagine4j.core.service;
+package io.imagine4j.core.time;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.imagine4j.core.service;
+package io.imagine4j.core.time;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

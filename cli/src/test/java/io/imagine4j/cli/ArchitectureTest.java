@@ -1,0 +1,107 @@
+package io.imagine4j.cli;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The rules between modules, checked here because the command line is the one module that sees
+ * them all. The core's own rules live in the core.
+ */
+class ArchitectureTest {
+
+    private static final String CORE = "io.imagine4j.core..";
+    private static final String HTTP = "io.imagine4j.http..";
+    private static final String XAI = "io.imagine4j.xai..";
+    private static final String TESTKIT = "io.imagine4j.testkit..";
+    private static final String CLI = "io.imagine4j.cli..";
+    private static final String[] PROVIDER_ADAPTERS = {XAI, "io.imagine4j.openai..", "io.imagine4j.oxen.."};
+
+    private static JavaClasses all;
+
+    @BeforeAll
+    static void importEverything() {
+        all = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.imagine4j");
+    }
+
+    @Test
+    void the_import_sees_every_module() {
+        assertThatPackagesArePresent(CORE, HTTP, XAI, TESTKIT, CLI);
+    }
+
+    @Test
+    void provider_adapters_never_import_each_other() {
+        for (String adapter : PROVIDER_ADAPTERS) {
+            java.util.List<String> others = new java.util.ArrayList<>(java.util.List.of(PROVIDER_ADAPTERS));
+            others.remove(adapter);
+            noClasses().that().resideInAPackage(adapter).should().dependOnClassesThat()
+                    .resideInAnyPackage(others.toArray(String[]::new)).allowEmptyShould(true).check(all);
+        }
+    }
+
+    @Test
+    void the_shared_http_kit_knows_no_provider_adapter() {
+        noClasses().that().resideInAPackage(HTTP).should().dependOnClassesThat().resideInAnyPackage(PROVIDER_ADAPTERS)
+                .check(all);
+    }
+
+    @Test
+    void the_testkit_speaks_the_wire_itself_and_never_borrows_an_adapter() {
+        noClasses().that().resideInAPackage(TESTKIT).should().dependOnClassesThat()
+                .resideInAnyPackage(HTTP, XAI, "io.imagine4j.openai..", "io.imagine4j.oxen..", CLI).check(all);
+    }
+
+    @Test
+    void only_the_command_line_sees_more_than_one_adapter() {
+        noClasses().that().resideOutsideOfPackage(CLI).should().dependOnClassesThat().resideInAPackage(CLI).check(all);
+    }
+
+    @Test
+    void feign_jackson_and_micrometer_never_reach_the_core() {
+        noClasses().that().resideInAPackage(CORE).should().dependOnClassesThat()
+                .resideInAnyPackage("feign..", "com.fasterxml.jackson..", "io.micrometer..", "org.slf4j..").check(all);
+    }
+
+    @Test
+    void the_public_api_of_provider_adapters_shows_no_feign_jackson_or_wire_type() {
+        methods().that().areDeclaredInClassesThat().resideInAPackage("io.imagine4j.xai").and().arePublic()
+                .should().notHaveRawReturnType(com.tngtech.archunit.base.DescribedPredicate.describe("a Feign, Jackson or wire type",
+                        type -> type.getPackageName().startsWith("feign") || type.getPackageName().startsWith("com.fasterxml")
+                                || type.getPackageName().contains(".wire")))
+                .check(all);
+    }
+
+    @Test
+    void wire_dtos_stay_inside_their_adapter() {
+        classes().that().resideInAPackage("io.imagine4j.xai.wire..").should().onlyBeAccessed().byClassesThat()
+                .resideInAPackage(XAI).check(all);
+    }
+
+    @Test
+    void adapters_build_on_the_core_ports_not_on_the_service() {
+        noClasses().that().resideInAnyPackage(HTTP, XAI).should().dependOnClassesThat()
+                .resideInAnyPackage("io.imagine4j.core.service..", "io.imagine4j.core.store..").check(all);
+    }
+
+    @Test
+    void provider_implementations_are_final() {
+        classes().that().implement(io.imagine4j.core.port.out.VideoProvider.class).and().resideOutsideOfPackage(TESTKIT)
+                .should().haveModifier(JavaModifier.FINAL).check(all);
+    }
+
+    private static void assertThatPackagesArePresent(String... packages) {
+        for (String name : packages) {
+            String prefix = name.replace("..", "");
+            org.assertj.core.api.Assertions.assertThat(all.stream().anyMatch(c -> c.getPackageName().startsWith(prefix)))
+                    .as("classes of %s are imported", prefix).isTrue();
+        }
+    }
+}

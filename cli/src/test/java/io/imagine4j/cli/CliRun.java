@@ -1,0 +1,50 @@
+package io.imagine4j.cli;
+
+import io.imagine4j.core.time.Backoff;
+import io.imagine4j.core.service.ServiceSettings;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** One run of the command, as a fresh process would make it: its own environment and streams. */
+final class CliRun {
+
+    final Map<String, String> env = new HashMap<>();
+    boolean interactive;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exitCode = -1;
+
+    /** Polls every 20 ms so that runs against a real-clock simulator take a fraction of a second. */
+    static ServiceSettings quick() {
+        ServiceSettings d = ServiceSettings.defaults();
+        return new ServiceSettings(Backoff.of(Duration.ofMillis(20), 1.2, Duration.ofMillis(100), 0.1),
+                Backoff.of(Duration.ofMillis(50), 2.0, Duration.ofMillis(400), 0.1), d.maxSubmitAttempts(), d.watchTimeout(),
+                d.pushSafetyInterval(), d.maxProtocolErrors(), d.downloadAttempts(),
+                Backoff.of(Duration.ofMillis(20), 2.0, Duration.ofMillis(200), 0.1), d.maxDownloadBytes());
+    }
+
+    CliRun withEnv(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
+    CliRun run(String... args) {
+        CliEnvironment environment = new CliEnvironment(env::get, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), interactive, quick());
+        exitCode = Imagine4jCli.run(args, environment);
+        return this;
+    }
+
+    String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+}

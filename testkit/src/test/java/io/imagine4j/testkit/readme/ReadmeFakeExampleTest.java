@@ -22,7 +22,6 @@ class ReadmeFakeExampleTest {
     @Test
     void the_fake_provider_example() throws InterruptedException {
         VideoRequest request = VideoRequest.textToVideo("A red fox running through snow");
-        long started = System.nanoTime();
         // --- README ---
         VirtualScheduler time = VirtualScheduler.create();
         FakeVideoProvider fake = FakeVideoProvider.on(time);
@@ -33,6 +32,5 @@ class ReadmeFakeExampleTest {
         }
         // --- end ---
         assertThat(time.now()).isAfter(VirtualScheduler.EPOCH.plusSeconds(2));
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
     }
 }

@@ -72,12 +72,12 @@ class CoreDownloadTest {
 
         @Override
         public SubmitOutcome submit(Submission submission) {
-            throw new UnsupportedOperationException("not in this test");
+            throw new AssertionError("this test only downloads");
         }
 
         @Override
         public Either<JobFailure, JobUpdate> poll(JobId jobId) {
-            throw new UnsupportedOperationException("not in this test");
+            throw new AssertionError("this test only downloads");
         }
 
         @Override

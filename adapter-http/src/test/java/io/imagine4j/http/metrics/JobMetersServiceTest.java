@@ -86,7 +86,7 @@ class JobMetersServiceTest {
 
         @Override
         public Either<JobFailure, VideoContent> openContent(GeneratedVideo video, long offset) {
-            throw new UnsupportedOperationException("not in this test");
+            throw new AssertionError("this test never downloads");
         }
     }
 }

@@ -6,6 +6,7 @@ import io.imagine4j.core.job.JobFailure;
 import io.imagine4j.core.job.JobId;
 import io.imagine4j.core.job.JobState;
 import io.imagine4j.core.job.JobStatus;
+import io.imagine4j.core.job.JobUpdate;
 import io.imagine4j.core.model.DurationRange;
 import io.imagine4j.core.model.InvalidRequestException;
 import io.imagine4j.core.model.VideoRequest;
@@ -93,14 +94,7 @@ final class JobRun {
 
     /** Reports on a job by its id, asking the provider (the source of truth). */
     int status(String jobIdText) {
-        try (Backend backend = Backends.open(options, env, messages); VideoJobs jobs = service(backend)) {
-            JobId id = jobId(jobIdText, backend.provider().name());
-            JobReport report = JobReport.of(backend.provider().name()).withJob(id);
-            var answer = jobs.check(id);
-            if (answer.isLeft()) {
-                return finish(report.withFailure(answer.getLeft()), true);
-            }
-            var update = answer.get();
+        return onJob(jobIdText, (jobs, id, report, update) -> {
             report = report.withStatus(update.status());
             if (update.result().isDefined()) {
                 report = report.withVideo(update.result().get());
@@ -115,37 +109,47 @@ final class JobRun {
                 env.out().println(update.status().name().toLowerCase(Locale.ROOT));
             }
             return finish(report, true);
-        }
+        });
     }
 
     /** Saves a job's video, waiting for the job first unless {@code --no-wait}. */
     int download(String jobIdText, Path output) {
-        Duration timeout = options.timeout();
-        try (Backend backend = Backends.open(options, env, messages); VideoJobs jobs = service(backend)) {
-            JobId id = jobId(jobIdText, backend.provider().name());
-            JobReport report = JobReport.of(backend.provider().name()).withJob(id);
-            var answer = jobs.check(id);
-            if (answer.isLeft()) {
-                return finish(report.withFailure(answer.getLeft()), true);
-            }
+        return onJob(jobIdText, (jobs, id, report, update) -> {
             Either<JobFailure, GeneratedVideo> outcome;
-            if (answer.get().status().isTerminal()) {
-                outcome = answer.get().result().isDefined() ? Either.right(answer.get().result().get())
-                        : Either.left(answer.get().failure().get());
-                report = report.withStatus(answer.get().status());
+            if (update.status().isTerminal()) {
+                outcome = update.result().isDefined() ? Either.right(update.result().get()) : Either.left(update.failure().get());
+                report = report.withStatus(update.status());
             } else if (options.noWait) {
-                messages.error("job " + id + " is " + describe(answer.get().status(), answer.get().progress())
-                        + "; nothing to download yet.");
-                return finish(report.withStatus(answer.get().status()), true, ExitCodes.TIMED_OUT);
+                messages.error("job " + id + " is " + describe(update.status(), update.progress()) + "; nothing to download yet.");
+                return finish(report.withStatus(update.status()), true, ExitCodes.TIMED_OUT);
             } else {
                 VideoJob job = jobs.watch(id);
-                outcome = follow(job, id, timeout);
+                outcome = follow(job, id, options.timeout());
                 report = report.withStatus(job.status());
             }
             if (outcome.isLeft()) {
                 return finish(report.withFailure(outcome.getLeft()), true);
             }
             return save(jobs, report.withVideo(outcome.get()), outcome.get(), output);
+        });
+    }
+
+    /** What {@code status} and {@code download} do once the provider has answered for the job. */
+    @FunctionalInterface
+    private interface JobAction {
+        int run(VideoJobs jobs, JobId id, JobReport report, JobUpdate update) throws InterruptedException;
+    }
+
+    /** Opens the backend, asks it once about the job, and hands the answer to {@code action}. */
+    private int onJob(String jobIdText, JobAction action) {
+        try (Backend backend = Backends.open(options, env, messages); VideoJobs jobs = service(backend)) {
+            JobId id = jobId(jobIdText, backend.provider().name());
+            JobReport report = JobReport.of(backend.provider().name()).withJob(id);
+            Either<JobFailure, JobUpdate> answer = jobs.check(id);
+            if (answer.isLeft()) {
+                return finish(report.withFailure(answer.getLeft()), true);
+            }
+            return action.run(jobs, id, report, answer.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             messages.error("interrupted; the job keeps running at the provider.");

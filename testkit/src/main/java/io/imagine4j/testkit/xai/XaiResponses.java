@@ -40,28 +40,24 @@ final class XaiResponses {
 
     /** Done: the video under {@code video} (not at top level), model, usage, progress 100. */
     static Reply.Answer done(XaiJob job, URI url, Option<JsonObject> fileOutput) {
-        JsonObject video = JsonObject.builder()
+        return done(job, JsonObject.builder()
                 .put("url", url.toString())
                 .put("duration", job.reportedSeconds())
                 .put("respect_moderation", true)
                 .putIfPresent("file_output", fileOutput)
-                .build();
-        return Reply.json(200, JsonObject.builder()
-                .put("status", "done")
-                .put("video", video)
-                .put("model", job.model().id())
-                .put("usage", usage(job))
-                .put("progress", 100)
                 .build());
     }
 
     /** Moderated, reported as done with {@code respect_moderation:false} and an empty url. */
     static Reply.Answer moderatedFlag(XaiJob job) {
-        JsonObject video = JsonObject.builder()
+        return done(job, JsonObject.builder()
                 .put("url", "")
                 .put("duration", job.reportedSeconds())
                 .put("respect_moderation", false)
-                .build();
+                .build());
+    }
+
+    private static Reply.Answer done(XaiJob job, JsonObject video) {
         return Reply.json(200, JsonObject.builder()
                 .put("status", "done")
                 .put("video", video)

@@ -74,10 +74,6 @@ final class SubmittedFields {
                 + "'. This endpoint accepts application/json or multipart/form-data.");
     }
 
-    boolean isMultipart() {
-        return form.isDefined();
-    }
-
     /** Top-level field names in order; {@code input_reference[image_url]} counts as {@code input_reference}. */
     Set<String> names() {
         Set<String> names = new LinkedHashSet<>();
@@ -143,11 +139,6 @@ final class SubmittedFields {
             return Option.some(members(name, parsed));
         }
         return json.get().get(name).filter(value -> !(value instanceof JsonNull)).map(value -> members(name, value));
-    }
-
-    /** Whether the field is there at all (a JSON {@code null} is not). */
-    boolean has(String name) {
-        return names().contains(name) && json.flatMap(object -> object.get(name)).filter(JsonNull.class::isInstance).isEmpty();
     }
 
     private static Map<String, String> members(String name, JsonValue value) {

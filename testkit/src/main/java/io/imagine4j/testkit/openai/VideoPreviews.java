@@ -49,10 +49,6 @@ final class VideoPreviews {
         return SPRITESHEETS.computeIfAbsent(tiles, VideoPreviews::drawSpritesheet);
     }
 
-    static int tiles(int width, int height) {
-        return (width / TILE_WIDTH) * (height / TILE_HEIGHT);
-    }
-
     private static byte[] drawSpritesheet(int tiles) {
         int columns = Math.min(tiles, COLUMNS);
         int rows = (tiles + columns - 1) / columns;

@@ -4,6 +4,11 @@ package io.imagine4j.testkit.openai;
  * The ways gateways in front of OpenAI-compatible servers bend the Video object, which an adapter
  * must tolerate. Chosen per job by directive ({@code #sim:gateway}, {@code #sim:gateway=ms}…) or for
  * every job with {@link OpenAiSettings#withGatewayQuirks}.
+ *
+ * <pre>{@code
+ * client.create("A fox #sim:gateway=statuses");          // pending, processing, succeeded…
+ * OpenAiSimulator.start(SimulatorOptions.forTests(), OpenAiSettings.defaults().withGatewayQuirks(GatewayQuirk.MILLISECONDS));
+ * }</pre>
  */
 public enum GatewayQuirk {
 

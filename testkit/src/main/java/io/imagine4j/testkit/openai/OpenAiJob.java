@@ -10,6 +10,13 @@ import java.util.Set;
 /**
  * What the OpenAI simulator understood of one submit, and how it will speak about the job.
  *
+ * <pre>{@code
+ * OpenAiJob job = openai.job(id).get().params();
+ * assertThat(job.kind()).isEqualTo(OpenAiJobKind.EXTENSION);
+ * assertThat(job.seconds()).isEqualTo("20");                       // 8 s input + "12"
+ * assertThat(job.length()).isEqualTo(Duration.ofSeconds(20));
+ * }</pre>
+ *
  * @param kind            which endpoint created it
  * @param model           {@code model} of the Video object
  * @param prompt          the prompt as sent, directives included

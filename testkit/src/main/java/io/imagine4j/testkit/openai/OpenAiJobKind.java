@@ -1,6 +1,12 @@
 package io.imagine4j.testkit.openai;
 
-/** Which endpoint created a job of the OpenAI simulator. */
+/**
+ * Which endpoint created a job of the OpenAI simulator.
+ *
+ * <pre>{@code
+ * assertThat(openai.jobs()).extracting(job -> job.params().kind()).containsExactly(OpenAiJobKind.CREATE, OpenAiJobKind.REMIX);
+ * }</pre>
+ */
 public enum OpenAiJobKind {
     /** {@code POST /videos}: text to video, or image to video with an {@code input_reference}. */
     CREATE,

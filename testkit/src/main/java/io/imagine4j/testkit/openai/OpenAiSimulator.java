@@ -58,7 +58,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * statuses {@code pending/processing/succeeded/expired/cancelled}, timestamps in milliseconds, ids
  * rewritten to {@code vid-<uuid>}), each quirk alone ({@code gateway=statuses}, {@code gateway=ms},
  * {@code gateway=ids}), and {@code content=redirect} / {@code content=direct} ({@link ContentDelivery}).
- * Moderation fails the job with {@code error.code} {@value VideoState#MODERATION_CODE}.
+ * Moderation fails the job with {@code error.code} {@code moderation_blocked}.
  *
  * <p>In redirect mode {@code /content} answers {@code 302} to a signed storage URL whose host is
  * {@value #STORAGE_HOST} rather than {@code 127.0.0.1}: the same server, but another origin for

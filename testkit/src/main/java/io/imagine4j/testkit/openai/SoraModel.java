@@ -9,6 +9,10 @@ import java.util.List;
  * The models {@code openai-videos.openapi.json} names, with the sizes each renders: the
  * {@code sora-2} family only 720p portrait and landscape, the {@code sora-2-pro} family also the
  * tall and wide 1024x1792 / 1792x1024.
+ *
+ * <pre>{@code
+ * SoraModel.byId("sora-2-pro").get().sizes();   // [720x1280, 1280x720, 1024x1792, 1792x1024]
+ * }</pre>
  */
 public enum SoraModel {
     SORA_2("sora-2", false),

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,6 +90,53 @@ class StandaloneSimulatorIT {
     }
 
     @Test
+    void theJarServesAFullOpenAiJobAsTheSdksSendIt() throws Exception {
+        process = new ProcessBuilder(java(), "-jar", jar.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        URI openai = printedBaseUrl("openai");
+        assertThat(openai.getPath()).isEqualTo("/openai/v1");
+
+        Http http = new Http();
+        String[] anyKey = {"Authorization", "Bearer sk-any-non-empty-key"};
+        // multipart/form-data exactly as the official Node SDK (undici FormData) sends it
+        String boundary = "----formdata-undici-012345678901";
+        String form = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"prompt\"\r\n\r\nA fox in the snow #sim:slow=2s\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"seconds\"\r\n\r\n4\r\n--" + boundary + "--\r\n";
+        HttpResponse<byte[]> created = http.send(Http.request(URI.create(openai + "/videos"), anyKey)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        assertThat(created.statusCode()).as(Http.text(created)).isEqualTo(200);
+        JsonObject video = Http.json(created);
+        String id = video.string("id").get();
+        assertThat(video.string("status")).contains("queued");
+        assertThat(video.string("seconds")).contains("4");
+
+        URI retrieve = URI.create(openai + "/videos/" + id);
+        HttpResponse<byte[]> polled = http.get(retrieve, anyKey);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (polled.headers().firstValue("openai-poll-after-ms").isPresent() && System.nanoTime() < deadline) {
+            long hint = Long.parseLong(polled.headers().firstValue("openai-poll-after-ms").get());
+            LockSupport.parkNanos(Duration.ofMillis(hint).toNanos()); // the interval the server asks for
+            polled = http.get(retrieve, anyKey);
+        }
+        assertThat(Http.json(polled).string("status")).as(Http.text(polled)).contains("completed");
+        assertThat(polled.headers().firstValue("x-request-id")).isPresent();
+        assertThat(Http.text(http.get(URI.create(openai + "/videos?limit=1"), anyKey))).contains("\"id\":\"" + id + "\"");
+
+        URI content = URI.create(openai + "/videos/" + id + "/content");
+        assertThat(http.get(content).statusCode()).as("the download needs the key").isEqualTo(401);
+        HttpResponse<byte[]> download = http.get(content, anyKey);
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Type")).contains("video/mp4");
+        assertThat(Mp4Header.duration(download.body()).get()).isBetween(Duration.ofMillis(3_900), Duration.ofMillis(4_100));
+        HttpResponse<byte[]> thumbnail = http.get(URI.create(content + "?variant=thumbnail"), anyKey);
+        assertThat(thumbnail.headers().firstValue("Content-Type")).contains("image/webp");
+
+        process.destroy(); // SIGTERM
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
+    }
+
+    @Test
     void aBadArgumentPrintsUsageAndExitsWith2() throws Exception {
         process = new ProcessBuilder(java(), "-jar", jar.toString(), "--port", "http").redirectErrorStream(true).start();
         String output = CompletableFuture.supplyAsync(() -> Http.unchecked(() -> new String(process.getInputStream().readAllBytes(),
@@ -104,7 +152,7 @@ class StandaloneSimulatorIT {
             assertThat(shaded.getManifest().getMainAttributes().getValue("Main-Class"))
                     .isEqualTo("io.imagine4j.testkit.standalone.StandaloneSimulator");
             List<String> names = Collections.list(shaded.entries()).stream().map(ZipEntry::getName).toList();
-            assertThat(names).contains("io/imagine4j/testkit/xai/XaiSimulator.class", "io/imagine4j/core/model/Mp4Header.class",
+            assertThat(names).contains("io/imagine4j/testkit/xai/XaiSimulator.class", "io/imagine4j/testkit/openai/OpenAiSimulator.class", "io/imagine4j/core/model/Mp4Header.class",
                     "io/vavr/control/Option.class", "org/jcodec/api/SequenceEncoder.class");
             assertThat(names).noneMatch(name -> name.startsWith("org/junit/") || name.startsWith("org/assertj/")
                     || name.startsWith("org/opentest4j/") || name.startsWith("io/imagine4j/testkit/junit/"));
@@ -117,6 +165,21 @@ class StandaloneSimulatorIT {
                 assertThat(plain.getEntry("org/jcodec/api/SequenceEncoder.class")).as("the module's own jar is not shaded").isNull();
             }
         }
+    }
+
+    /** The base URL the jar printed for {@code name}, reading its lines as they come. */
+    private URI printedBaseUrl(String name) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        for (int line = 0; line < 10; line++) {
+            String printed = CompletableFuture.supplyAsync(() -> Http.unchecked(out::readLine)).get(60, TimeUnit.SECONDS);
+            assertThat(printed).as("the jar printed fewer lines than expected").isNotNull();
+            Matcher matcher = BASE_URL.matcher(printed);
+            assertThat(matcher.matches()).as(printed).isTrue();
+            if (matcher.group(1).equals(name)) {
+                return URI.create(matcher.group(2));
+            }
+        }
+        throw new AssertionError("the jar printed no base URL for " + name);
     }
 
     private static String java() {

@@ -1,5 +1,6 @@
 package io.imagine4j.testkit.standalone;
 
+import io.imagine4j.testkit.oxen.OxenSimulator;
 import io.imagine4j.testkit.sim.HttpSimulator;
 import io.imagine4j.testkit.sim.SimulatorOptions;
 import io.imagine4j.testkit.sim.SimulatorServer;
@@ -16,13 +17,15 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * $ java -jar testkit/target/imagine4j-simulator.jar --port 8089
  * xai    http://127.0.0.1:8089/xai/v1
+ * oxen   http://127.0.0.1:8089/oxen/api
  * </pre>
  */
 public final class StandaloneSimulator {
 
     /** What the standalone server serves, one line of output each. A new simulator adds its line here. */
     public static final List<SimulatorMounting> MOUNTINGS = List.of(
-            new SimulatorMounting("xai", "/xai", XaiSimulator::new));
+            new SimulatorMounting("xai", "/xai", XaiSimulator::new),
+            new SimulatorMounting("oxen", "/oxen", OxenSimulator::new));
 
     private StandaloneSimulator() {
     }

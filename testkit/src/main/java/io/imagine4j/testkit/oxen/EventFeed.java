@@ -95,7 +95,7 @@ final class EventFeed {
         for (Tracked tracked : open.values()) {
             List<Instant> candidates = new ArrayList<>();
             if (!tracked.started) {
-                candidates.add(GenerationState.startsAt(tracked.job));
+                candidates.add(tracked.startsAt);
             }
             if (tracked.job.cancelledAt().isEmpty()) {
                 candidates.add(tracked.job.endsAt());
@@ -125,6 +125,11 @@ final class EventFeed {
         Iterator<Tracked> watched = open.values().iterator();
         while (watched.hasNext()) {
             Tracked tracked = watched.next();
+            boolean changed = tracked.job.cancelledAt().isDefined() || !tracked.job.endsAt().isAfter(now)
+                    || (!tracked.started && !tracked.startsAt.isAfter(now));
+            if (!changed) {
+                continue; // nothing can have happened to it yet: spare rendering it
+            }
             GenerationState state = states.apply(tracked.job, now);
             // A start is announced when it came before the end (an instant job only ends), even if
             // the job was cancelled since: whoever looks first, the same events come out.
@@ -202,10 +207,12 @@ final class EventFeed {
 
     private static final class Tracked {
         final SimJob<OxenJob> job;
+        final Instant startsAt;
         boolean started;
 
         Tracked(SimJob<OxenJob> job) {
             this.job = job;
+            this.startsAt = GenerationState.startsAt(job);
         }
     }
 

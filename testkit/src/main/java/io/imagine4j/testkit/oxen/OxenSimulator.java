@@ -12,7 +12,6 @@ import io.imagine4j.testkit.sim.ApiKeys;
 import io.imagine4j.testkit.sim.DirectiveResolution;
 import io.imagine4j.testkit.sim.HostedFile;
 import io.imagine4j.testkit.sim.HttpSimulator;
-import io.imagine4j.testkit.sim.MultipartForm;
 import io.imagine4j.testkit.sim.RejectedCall;
 import io.imagine4j.testkit.sim.Reply;
 import io.imagine4j.testkit.sim.Route;
@@ -35,9 +34,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -300,8 +298,8 @@ public final class OxenSimulator extends HttpSimulator<OxenJob> {
         Option<String> model = Option.of(query.get("model")).filter(value -> !value.isEmpty());
         Option<String> namespace = Option.of(query.get("namespace")).filter(value -> !value.isEmpty());
         OxenUser user = user(exchange);
-        List<SimJob<OxenJob>> newestFirst = new ArrayList<>(registry().all());
-        newestFirst.sort(Comparator.comparing((SimJob<OxenJob> job) -> job.submittedAt()).reversed());
+        List<SimJob<OxenJob>> newestFirst = new ArrayList<>(registry().all()); // the registry keeps submission order
+        Collections.reverse(newestFirst);
         List<JsonObject> rows = new ArrayList<>();
         for (SimJob<OxenJob> job : newestFirst) {
             OxenJob spec = job.params();
@@ -388,36 +386,15 @@ public final class OxenSimulator extends HttpSimulator<OxenJob> {
         String namespace = exchange.param("namespace");
         String repo = exchange.param("repo_name");
         BranchPath target = BranchPath.of(exchange.param("resource"));
-        SimRequest request = exchange.request();
-        String contentType = request.header("Content-Type").getOrElse("");
-        if (!MultipartForm.isMultipart(contentType)) {
-            throw RejectedCall.badRequest("Upload files as multipart/form-data in the field files[] (or file).");
-        }
-        MultipartForm form;
-        try {
-            form = MultipartForm.parse(contentType, request.body());
-        } catch (IllegalArgumentException malformed) {
-            throw RejectedCall.badRequest("The multipart body is malformed: " + malformed.getMessage() + ".");
-        }
-        List<RepoFiles.Upload> uploads = new ArrayList<>();
-        for (MultipartForm.Part part : form.parts()) {
-            if (part.name().equals("files[]") || part.name().equals("files")) {
-                uploads.add(upload(part, join(target.path(), fileName(part))));
-            } else if (part.name().equals("file")) {
-                boolean intoDirectory = files.isDirectory(namespace, repo, target.branch(), target.path());
-                uploads.add(upload(part, intoDirectory ? join(target.path(), fileName(part)) : target.path()));
-            }
-        }
-        if (uploads.isEmpty()) {
-            throw RejectedCall.badRequest("No file to upload: send it in the multipart field files[] (or file).");
-        }
+        UploadForm form = UploadForm.read(exchange.request(), target.path(),
+                path -> files.isDirectory(namespace, repo, target.branch(), path));
         OxenUser user = user(exchange);
-        RepoCommit commit = files.commit(namespace, repo, target.branch(), uploads,
-                form.field("message").getOrElse("Upload " + uploads.size() + " file(s)"),
-                form.field("name").getOrElse(user.namespace()), form.field("email").getOrElse(user.namespace() + "@users.oxen.ai"),
-                exchange.now(), path -> fileUrl(namespace, repo, target.branch(), path));
+        RepoCommit commit = files.commit(namespace, repo, target.branch(), form.uploads(),
+                form.message().getOrElse("Upload " + form.uploads().size() + " file(s)"), form.author().getOrElse(user.namespace()),
+                form.email().getOrElse(user.namespace() + "@users.oxen.ai"), exchange.now(),
+                path -> fileUrl(namespace, repo, target.branch(), path));
         feed.publish(user, OxenResponses.repositoryUpdated(namespace, repo, target.branch(), commit,
-                uploads.stream().map(RepoFiles.Upload::path).toList()), exchange.now());
+                form.uploads().stream().map(RepoFiles.Upload::path).toList()), exchange.now());
         return OxenResponses.committed(commit);
     }
 
@@ -430,40 +407,6 @@ public final class OxenSimulator extends HttpSimulator<OxenJob> {
         }
         return StorageHost.serve(exchange.request(), file.get().content(), file.get().contentType(),
                 file.get().commitId() + "-" + Integer.toHexString(target.path().hashCode()));
-    }
-
-    private static RepoFiles.Upload upload(MultipartForm.Part part, String path) {
-        if (path.isEmpty()) {
-            throw RejectedCall.badRequest("The upload needs a file name: give the part a filename or the URL a path.");
-        }
-        String type = part.contentType().filter(value -> !value.isBlank()).getOrElse(() -> typeOf(path));
-        return new RepoFiles.Upload(path, type, part.content());
-    }
-
-    private static String fileName(MultipartForm.Part part) {
-        String name = part.filename().getOrElse("");
-        return name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-    }
-
-    private static String join(String directory, String name) {
-        if (name.isEmpty()) {
-            return "";
-        }
-        return directory.isEmpty() ? name : directory + "/" + name;
-    }
-
-    private static String typeOf(String path) {
-        String lower = path.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".mp4")) {
-            return "video/mp4";
-        }
-        if (lower.endsWith(".png")) {
-            return "image/png";
-        }
-        if (lower.endsWith(".jpg") || lower.endsWith(".jpeg")) {
-            return "image/jpeg";
-        }
-        return "application/octet-stream";
     }
 
     // ------------------------------------------------------------------ jobs as Oxen shows them
@@ -584,13 +527,5 @@ public final class OxenSimulator extends HttpSimulator<OxenJob> {
 
     private static String encode(String segment) {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    /** A file API resource: the branch, then the path inside it ("" for the root). */
-    private record BranchPath(String branch, String path) {
-        static BranchPath of(String resource) {
-            int slash = resource.indexOf('/');
-            return slash < 0 ? new BranchPath(resource, "") : new BranchPath(resource.substring(0, slash), resource.substring(slash + 1));
-        }
     }
 }

@@ -242,6 +242,7 @@ class OxenEventsTest {
 
     @Test
     void aResetCutsOpenStreams(OxenSimulator oxen) throws IOException {
+        Await.until("streams of earlier tests are released", () -> oxen.heldResponses() == 0);
         EventLines events = new OxenClient(oxen).events();
         Await.until("the stream is held open", () -> oxen.heldResponses() == 1);
         oxen.reset();

@@ -75,6 +75,7 @@ class OxenFaultsTest {
     @Test
     void aSlowPollSendsItsBodyWhenTheClockHasMoved(OxenSimulator oxen) throws Exception {
         OxenClient client = new OxenClient(oxen);
+        Await.until("nothing else is held", () -> oxen.heldResponses() == 0);
         String id = client.enqueuedOne(json("model", TEXT_TO_VIDEO, "prompt", "x #sim:poll-slow=30s,slow=10s"));
         CompletableFuture<HttpResponse<InputStream>> headers = client.http.client().sendAsync(
                 Http.request(client.api("/ai/queue/" + id), client.withKey()).GET().build(), HttpResponse.BodyHandlers.ofInputStream());

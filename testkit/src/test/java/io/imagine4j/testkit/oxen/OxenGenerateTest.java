@@ -12,7 +12,6 @@ import io.imagine4j.testkit.support.Http;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -29,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code POST /ai/videos/generate}: the request is held, whole, until the generation ends on the
- * simulator's clock. A test starts it, awaits {@code heldResponses() == 1}, then advances the clock.
+ * simulator's clock. A test starts it, awaits the generation (its end is then fixed) and the held
+ * answer ({@code heldResponses()}), then advances the clock.
  */
 class OxenGenerateTest {
 
@@ -42,7 +42,7 @@ class OxenGenerateTest {
         Instant start = oxen.clock().now();
         CompletableFuture<HttpResponse<byte[]>> answer = client.generate(json("model", TEXT_TO_VIDEO, "prompt", "A fox", "duration", 2,
                 "slow", "ignored by the model"));
-        Await.until("the request is held", () -> oxen.heldResponses() == 1);
+        awaitHeld(oxen, 1);
         oxen.advance(Duration.ofMillis(2_999));
         assertThat(answer).isNotDone();
         assertThat(oxen.journal().entries()).last().satisfies(entry -> assertThat(entry.status()).isEmpty());
@@ -106,7 +106,7 @@ class OxenGenerateTest {
         assertThat(oxen.jobs()).isEmpty();
 
         CompletableFuture<HttpResponse<byte[]>> invalid = client.generate(json("model", TEXT_TO_VIDEO, "prompt", "x", "duration", 30));
-        Await.until("the request is held", () -> oxen.heldResponses() == 1);
+        awaitHeld(oxen, 1);
         oxen.advance(Duration.ofSeconds(3));
         assertOxenError(invalid.get(10, TimeUnit.SECONDS), 400, "invalid_params", "duration must be at most 15; got 30");
     }
@@ -141,17 +141,25 @@ class OxenGenerateTest {
         assertThat(oxen.jobs()).hasSize(1);
 
         CompletableFuture<HttpResponse<byte[]>> malformed = client.generate(json("model", TEXT_TO_VIDEO, "prompt", "x #sim:submit-malformed"));
-        Await.until("the request is held", () -> oxen.heldResponses() == 1);
+        awaitHeld(oxen, 2);
         oxen.advance(Duration.ofSeconds(3));
         HttpResponse<byte[]> response = malformed.get(10, TimeUnit.SECONDS);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(Http.text(response)).startsWith("{\"model\":").doesNotEndWith("}");
     }
 
+    /**
+     * The request is in: its generation exists, so its end is fixed and the clock may move, and its
+     * answer is held. (A stream of an earlier test may still be counted while the reset releases it.)
+     */
+    private static void awaitHeld(OxenSimulator oxen, int generations) {
+        Await.until("the request is held", () -> oxen.jobs().size() == generations && oxen.heldResponses() >= 1);
+    }
+
     @Test
     void aResetOfTheSimulatorCutsAHeldRequest(OxenSimulator oxen) {
         CompletableFuture<HttpResponse<byte[]>> held = new OxenClient(oxen).generate(json("model", TEXT_TO_VIDEO, "prompt", "x"));
-        Await.until("the request is held", () -> oxen.heldResponses() == 1);
+        awaitHeld(oxen, 1);
         oxen.reset();
         assertThat(held).failsWithin(10, TimeUnit.SECONDS);
     }

@@ -18,7 +18,6 @@ import java.util.Base64;
 import java.util.List;
 
 import static io.imagine4j.testkit.oxen.OxenClient.EDIT;
-import static io.imagine4j.testkit.oxen.OxenClient.TEXT_TO_VIDEO;
 import static io.imagine4j.testkit.oxen.OxenClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

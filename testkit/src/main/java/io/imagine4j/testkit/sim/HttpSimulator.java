@@ -176,11 +176,16 @@ public abstract class HttpSimulator<P> implements BackendControl, AutoCloseable 
      * Applies an altering fault to the normal answer: a reset drops the connection, a slow body
      * delays the body (on the simulator clock), malformed JSON turns the body into a 200 with a
      * truncated document, an empty body removes the body, a dropped stream cuts the body in half
-     * (an event stream: opens, then drops before its first event).
+     * (an event stream: opens, then drops before its first event). A deferred answer gets the
+     * fault once it is ready, except a reset, which drops the connection at once.
      */
     protected Reply alter(Fault fault, Reply reply, SimExchange exchange) {
         if (fault instanceof Fault.ConnectionReset) {
             return new Reply.Drop();
+        }
+        if (reply instanceof Reply.Deferred deferred) {
+            // The fault shapes the answer the deferred reply gives once it is ready.
+            return new Reply.Deferred(deferred.readyAt(), () -> alter(fault, deferred.answer().get(), exchange));
         }
         if (reply instanceof Reply.Stream stream && fault instanceof Fault.StreamDrop) {
             // The stream opens, then the connection drops before any event.
@@ -326,7 +331,8 @@ public abstract class HttpSimulator<P> implements BackendControl, AutoCloseable 
 
     /**
      * How many answers are being held back right now: bodies delayed by a slow-body fault (waiting
-     * for the clock) and open event streams. A test can await this before moving the clock.
+     * for the clock), deferred answers (a blocking endpoint waiting for its job) and open event
+     * streams. A test can await this before moving the clock.
      */
     public int heldResponses() {
         return writer.held();
@@ -471,10 +477,28 @@ public abstract class HttpSimulator<P> implements BackendControl, AutoCloseable 
                 reply = error(new RejectedCall(500, "The simulator failed: " + bug, Option.none()));
             }
         }
+        reply = guarded(reply);
         if (exchange.fault().isDefined() && !refuses(exchange.fault().get(), exchange)) {
             reply = alter(exchange.fault().get(), reply, exchange);
         }
         return reply;
+    }
+
+    /** A deferred answer decided later still answers a rejection, or a simulator defect, in the provider's shape. */
+    private Reply guarded(Reply reply) {
+        if (!(reply instanceof Reply.Deferred deferred)) {
+            return reply;
+        }
+        return new Reply.Deferred(deferred.readyAt(), () -> {
+            try {
+                return guarded(deferred.answer().get());
+            } catch (RejectedCall rejected) {
+                return error(rejected);
+            } catch (RuntimeException bug) {
+                bug.printStackTrace();
+                return error(new RejectedCall(500, "The simulator failed: " + bug, Option.none()));
+            }
+        });
     }
 
     /** The best route for a request: the most literal pattern that fits the path, then the method (405 if none). */

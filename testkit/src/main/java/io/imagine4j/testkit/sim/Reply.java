@@ -5,14 +5,17 @@ import io.imagine4j.testkit.json.JsonWriter;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * What a simulator sends back for one request: an ordinary answer, or one of the ways the wire
- * misbehaves (no answer at all, a body that comes late, a body cut short, an open-ended stream).
+ * misbehaves (no answer at all, a body that comes late, a body cut short, an open-ended stream),
+ * or an answer that waits for the simulator clock before anything is sent (a blocking endpoint).
  *
  * <pre>{@code
  * Reply ok = Reply.json(200, body);
@@ -21,7 +24,7 @@ import java.util.Objects;
  */
 public sealed interface Reply {
 
-    /** The status sent, or -1 when nothing is sent. */
+    /** The status sent, or -1 when nothing is sent (or not known yet: a {@link Deferred} answer). */
     int status();
 
     /** A complete answer. Header names are sent as given. */
@@ -87,6 +90,29 @@ public sealed interface Reply {
         @Override
         public int status() {
             return answer.status();
+        }
+    }
+
+    /**
+     * An answer decided later: nothing at all is sent until the simulator clock reads
+     * {@code readyAt}, then {@code answer} says what to send (which may throw {@link RejectedCall}).
+     * For an endpoint that blocks until a job ends (Oxen's synchronous generate). While it waits it
+     * counts in {@code heldResponses()}, so a test knows when to move the clock; a reset or close
+     * drops its connection. Faults that alter an answer apply to the one it gives.
+     *
+     * <pre>{@code
+     * return new Reply.Deferred(job.endsAt(), () -> render(job.moment(clock().now())));
+     * }</pre>
+     */
+    record Deferred(Instant readyAt, Supplier<Reply> answer) implements Reply {
+        public Deferred {
+            Objects.requireNonNull(readyAt, "readyAt");
+            Objects.requireNonNull(answer, "answer");
+        }
+
+        @Override
+        public int status() {
+            return -1;
         }
     }
 

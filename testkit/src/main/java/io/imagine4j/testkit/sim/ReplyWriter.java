@@ -13,7 +13,7 @@ import java.util.function.IntConsumer;
 /**
  * Puts a {@link Reply} on the wire of the JDK HTTP server, misbehaviour included: a dropped
  * connection, headers now and body later (on the simulator clock), a body cut short, an open
- * stream. Threads holding an answer back can be cut loose all at once (reset, close).
+ * stream, an answer held back whole until the clock reaches its time. Threads holding an answer back can be cut loose all at once (reset, close).
  */
 final class ReplyWriter {
 
@@ -34,6 +34,11 @@ final class ReplyWriter {
         if (reply instanceof Reply.Drop) {
             answered.accept(-1);
             throw new DroppedConnection();
+        }
+        if (reply instanceof Reply.Deferred deferred) {
+            awaitReady(deferred, answered);
+            send(http, deferred.answer().get(), head, answered);
+            return;
         }
         if (head) {
             sendHead(http, reply, answered);
@@ -99,6 +104,19 @@ final class ReplyWriter {
     void cutHeld() {
         synchronized (holders) {
             holders.forEach(Thread::interrupt);
+        }
+    }
+
+    /** Holds the thread, sending nothing, until the clock reaches the deferred answer's time. */
+    private void awaitReady(Reply.Deferred deferred, IntConsumer answered) throws DroppedConnection {
+        hold();
+        try {
+            clock.awaitUntil(deferred.readyAt());
+        } catch (InterruptedException cut) {
+            answered.accept(-1);
+            throw new DroppedConnection();
+        } finally {
+            release();
         }
     }
 

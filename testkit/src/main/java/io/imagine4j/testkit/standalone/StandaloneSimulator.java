@@ -1,6 +1,7 @@
 package io.imagine4j.testkit.standalone;
 
 import io.imagine4j.testkit.openai.OpenAiSimulator;
+import io.imagine4j.testkit.oxen.OxenSimulator;
 import io.imagine4j.testkit.sim.HttpSimulator;
 import io.imagine4j.testkit.sim.SimulatorOptions;
 import io.imagine4j.testkit.sim.SimulatorServer;
@@ -18,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
  * $ java -jar testkit/target/imagine4j-simulator.jar --port 8089
  * xai    http://127.0.0.1:8089/xai/v1
  * openai http://127.0.0.1:8089/openai/v1
+ * oxen   http://127.0.0.1:8089/oxen/api
  * </pre>
  */
 public final class StandaloneSimulator {
@@ -25,7 +27,8 @@ public final class StandaloneSimulator {
     /** What the standalone server serves, one line of output each. A new simulator adds its line here. */
     public static final List<SimulatorMounting> MOUNTINGS = List.of(
             new SimulatorMounting("xai", "/xai", XaiSimulator::new),
-            new SimulatorMounting("openai", "/openai", OpenAiSimulator::new));
+            new SimulatorMounting("openai", "/openai", OpenAiSimulator::new),
+            new SimulatorMounting("oxen", "/oxen", OxenSimulator::new));
 
     private StandaloneSimulator() {
     }

@@ -31,4 +31,23 @@ class RouteTest {
         assertThatThrownBy(() -> new Route("GET", "v1", Call.OTHER, Access.PUBLIC, exchange -> Reply.empty(200)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aRestParameterTakesTheRemainingSegments() {
+        Route file = new Route("GET", "/api/repos/{namespace}/{repo}/file/{resource...}", Call.CONTENT, Access.PUBLIC,
+                exchange -> Reply.empty(200));
+        assertThat(file.match("/api/repos/ox/cows/file/main/clips/a%20moo.mp4"))
+                .contains(Map.of("namespace", "ox", "repo", "cows", "resource", "main/clips/a moo.mp4"));
+        assertThat(file.match("/api/repos/ox/cows/file/main")).contains(Map.of("namespace", "ox", "repo", "cows", "resource", "main"));
+        assertThat(file.match("/api/repos/ox/cows/file")).isEmpty();
+        assertThat(file.match("/api/repos/ox/cows/file/")).isEmpty();
+        assertThat(file.match("/api/repos/ox/cows/file/main//moo.mp4")).isEmpty();
+        assertThat(file.match("/api/repos/ox/cows/blob/main/moo.mp4")).isEmpty();
+    }
+
+    @Test
+    void onlyTheLastSegmentMayBeARestParameter() {
+        assertThatThrownBy(() -> new Route("GET", "/a/{b...}/c", Call.OTHER, Access.PUBLIC, exchange -> Reply.empty(200)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only the last segment");
+    }
 }

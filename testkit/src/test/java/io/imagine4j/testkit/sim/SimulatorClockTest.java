@@ -75,4 +75,47 @@ class SimulatorClockTest {
         clock.awaitUntil(Instant.now().minusSeconds(1));
         assertThat(clock.now()).isBefore(Instant.now().plusSeconds(1));
     }
+
+    @Test
+    void aWakeEndsAWaitForAChangeWithoutMovingTime() throws Exception {
+        SimulatorClock clock = SimulatorClock.manual();
+        long seen = clock.changes();
+        Thread[] waiter = new Thread[1];
+        CompletableFuture<Boolean> woke = CompletableFuture.supplyAsync(() -> {
+            waiter[0] = Thread.currentThread();
+            try {
+                return clock.awaitChange(seen, clock.now().plusSeconds(10));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Await.until("the waiter parks", () -> waiter[0] != null && waiter[0].getState() == Thread.State.WAITING);
+        clock.wake();
+        assertThat(woke.get(5, TimeUnit.SECONDS)).as("woken by the change, not the deadline").isFalse();
+        assertThat(clock.now()).isEqualTo(SimulatorClock.MANUAL_EPOCH);
+    }
+
+    @Test
+    void aChangeBeforeTheWaitIsNotMissed() throws InterruptedException {
+        SimulatorClock clock = SimulatorClock.manual();
+        long seen = clock.changes();
+        clock.wake(); // between reading the count and waiting: the wait must not block
+        assertThat(clock.awaitChange(seen, clock.now().plusSeconds(10))).isFalse();
+        long later = clock.changes();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(clock.awaitChange(later, clock.now().plusSeconds(10))).isFalse();
+        assertThat(clock.changes()).isEqualTo(seen + 2);
+    }
+
+    @Test
+    void aWaitForAChangeEndsAtItsDeadlineOnEitherClock() throws InterruptedException {
+        SimulatorClock manual = SimulatorClock.manual();
+        assertThat(manual.awaitChange(manual.changes(), manual.now())).isTrue();
+        SimulatorClock system = SimulatorClock.system();
+        // On the wall clock the deadline comes by itself, with no advance: what lets a standalone
+        // event stream notice a job ending.
+        Instant deadline = system.now().plusMillis(50);
+        assertThat(system.awaitChange(system.changes(), deadline)).isTrue();
+        assertThat(system.now()).isAfterOrEqualTo(deadline);
+    }
 }

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The smallest complete simulator, exercising every part of the infrastructure through a made-up
  * protocol: key in an {@code api-key} header, nested error bodies, submit / poll / cancel, a
- * result file, and an event stream with keep-alive comments every 15 s of simulator time.
+ * blocking outcome endpoint (a deferred answer), a result file, and an event stream with keep-alive
+ * comments every 15 s of simulator time.
  */
 final class ToySimulator extends HttpSimulator<String> {
 
@@ -59,6 +60,7 @@ final class ToySimulator extends HttpSimulator<String> {
         routes.post("/api/jobs", Call.SUBMIT, this::submit)
                 .get("/api/jobs/{id}", Call.POLL, this::poll)
                 .delete("/api/jobs/{id}", Call.CANCEL, this::cancel)
+                .post("/api/jobs/{id}/outcome", Call.POLL, this::outcome)
                 .get("/api/events", Call.EVENTS, this::events);
     }
 
@@ -128,6 +130,18 @@ final class ToySimulator extends HttpSimulator<String> {
             body.put("url", result.url().toString());
         }
         return Reply.json(200, body.build());
+    }
+
+    /** Blocks until the job ends (a deferred answer), then tells its status; a failed job is refused with a 409. */
+    private Reply outcome(SimExchange exchange) {
+        SimJob<String> job = job(exchange.param("id")).getOrElseThrow(() -> RejectedCall.notFound("no job " + exchange.param("id")));
+        return new Reply.Deferred(job.endsAt(), () -> {
+            Scenario.Moment moment = job.moment(clock().now());
+            if (moment.status() == io.imagine4j.core.job.JobStatus.FAILED) {
+                throw new RejectedCall(409, "the job failed", Option.none());
+            }
+            return Reply.json(200, JsonObject.builder().put("status", moment.status().name().toLowerCase(Locale.ROOT)).build());
+        });
     }
 
     private Reply cancel(SimExchange exchange) {

@@ -1,13 +1,18 @@
 package io.imagine4j.testkit.standalone;
 
 import io.imagine4j.core.model.Mp4Header;
+import io.imagine4j.testkit.json.JsonArray;
 import io.imagine4j.testkit.json.JsonObject;
+import io.imagine4j.testkit.json.JsonReader;
+import io.imagine4j.testkit.media.SampleMp4;
 import io.imagine4j.testkit.support.Http;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.ConnectException;
 import java.net.URI;
@@ -137,6 +142,73 @@ class StandaloneSimulatorIT {
     }
 
     @Test
+    void theJarServesAFullOxenJobOfAnUploadedClipThroughTheEventStream() throws Exception {
+        process = new ProcessBuilder(java(), "-jar", jar.toString(), "--port", "0").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        URI oxen = CompletableFuture.supplyAsync(() -> Http.unchecked(() -> {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                Matcher printed = BASE_URL.matcher(line);
+                if (printed.matches() && printed.group(1).equals("oxen")) {
+                    return URI.create(printed.group(2));
+                }
+            }
+            throw new AssertionError("the jar printed no oxen base URL");
+        })).get(60, TimeUnit.SECONDS);
+        assertThat(oxen.getPath()).isEqualTo("/oxen/api");
+        Http http = new Http();
+        String[] anyKey = {"Authorization", "Bearer any-non-empty-key"};
+
+        // Upload the clip to edit, as a multipart PUT; the hub then serves it publicly.
+        byte[] clip = SampleMp4.of(Duration.ofMillis(2_300));
+        String boundary = "imagine4j-it-boundary";
+        ByteArrayOutputStream form = new ByteArrayOutputStream();
+        form.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files[]\"; filename=\"clip.mp4\"\r\n"
+                + "Content-Type: video/mp4\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        form.write(clip);
+        form.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<byte[]> uploaded = http.send(Http.request(URI.create(oxen + "/repos/ox/clips/file/main/inputs"), anyKey)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(form.toByteArray())).build());
+        assertThat(uploaded.statusCode()).as(Http.text(uploaded)).isEqualTo(200);
+        URI input = URI.create(oxen + "/repos/ox/clips/file/main/inputs/clip.mp4");
+        assertThat(http.get(input).body()).isEqualTo(clip);
+
+        // Subscribe first (no replay), then enqueue; the completion arrives on the real clock.
+        HttpResponse<InputStream> stream = http.client().send(Http.request(URI.create(oxen + "/events"), anyKey).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        BufferedReader events = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+        HttpResponse<byte[]> enqueued = http.post(URI.create(oxen + "/ai/queue"), "{\"model\":\"xai-grok-imagine-video-edit-video\","
+                + "\"prompt\":\"Make it snow #sim:slow=1s\",\"input_video\":\"" + input + "\"}", anyKey);
+        assertThat(enqueued.statusCode()).as(Http.text(enqueued)).isEqualTo(200);
+        String id = ((JsonObject) ((JsonArray) Http.json(enqueued).get("generations").get()).elements().get(0)).string("generation_id").get();
+        JsonObject completed = CompletableFuture.supplyAsync(() -> Http.unchecked(() -> {
+            boolean completion = false;
+            for (String line = events.readLine(); line != null; line = events.readLine()) {
+                if (line.equals("event: media_generation_completed")) {
+                    completion = true;
+                } else if (completion && line.startsWith("data: ")) {
+                    return (JsonObject) JsonReader.parse(line.substring(6));
+                }
+            }
+            throw new AssertionError("the event stream ended without a completion");
+        })).get(30, TimeUnit.SECONDS);
+        assertThat(completed.string("generation_id")).contains(id);
+        assertThat(completed.string("status")).contains("succeeded");
+
+        HttpResponse<byte[]> polled = http.get(URI.create(oxen + "/ai/queue/" + id), anyKey);
+        assertThat(Http.json(polled).string("status")).contains("succeeded");
+        assertThat(Http.json(polled).string("result_url")).contains(completed.string("url").get());
+        HttpResponse<byte[]> download = http.get(URI.create(completed.string("url").get()));
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(Mp4Header.duration(download.body()).get()).isBetween(Duration.ofMillis(2_200), Duration.ofMillis(2_400));
+
+        process.destroy(); // SIGTERM
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
+    }
+
+    @Test
     void aBadArgumentPrintsUsageAndExitsWith2() throws Exception {
         process = new ProcessBuilder(java(), "-jar", jar.toString(), "--port", "http").redirectErrorStream(true).start();
         String output = CompletableFuture.supplyAsync(() -> Http.unchecked(() -> new String(process.getInputStream().readAllBytes(),
@@ -152,7 +224,8 @@ class StandaloneSimulatorIT {
             assertThat(shaded.getManifest().getMainAttributes().getValue("Main-Class"))
                     .isEqualTo("io.imagine4j.testkit.standalone.StandaloneSimulator");
             List<String> names = Collections.list(shaded.entries()).stream().map(ZipEntry::getName).toList();
-            assertThat(names).contains("io/imagine4j/testkit/xai/XaiSimulator.class", "io/imagine4j/testkit/openai/OpenAiSimulator.class", "io/imagine4j/core/model/Mp4Header.class",
+            assertThat(names).contains("io/imagine4j/testkit/xai/XaiSimulator.class", "io/imagine4j/testkit/openai/OpenAiSimulator.class",
+                    "io/imagine4j/testkit/oxen/OxenSimulator.class", "io/imagine4j/core/model/Mp4Header.class",
                     "io/vavr/control/Option.class", "org/jcodec/api/SequenceEncoder.class");
             assertThat(names).noneMatch(name -> name.startsWith("org/junit/") || name.startsWith("org/assertj/")
                     || name.startsWith("org/opentest4j/") || name.startsWith("io/imagine4j/testkit/junit/"));

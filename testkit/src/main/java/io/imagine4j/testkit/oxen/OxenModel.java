@@ -1,0 +1,187 @@
+package io.imagine4j.testkit.oxen;
+
+import io.imagine4j.testkit.json.JsonArray;
+import io.imagine4j.testkit.json.JsonNull;
+import io.imagine4j.testkit.json.JsonNumber;
+import io.imagine4j.testkit.json.JsonObject;
+import io.imagine4j.testkit.json.JsonString;
+import io.imagine4j.testkit.json.JsonValue;
+import io.vavr.control.Option;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The video models the Oxen simulator serves, each with the {@code request_schema} (plain JSON
+ * Schema) its parameters are checked against when a generation runs.
+ *
+ * <pre>{@code
+ * OxenModel edit = OxenModel.byId("xai-grok-imagine-video-edit-video").get();
+ * edit.requestSchema();      // {"type":"object","properties":{"prompt":…,"input_video":…,"resolution":{"enum":["auto","480p","720p"],…}},…}
+ * }</pre>
+ */
+public enum OxenModel {
+
+    /** xAI's text-to-video, or image-to-video with {@code input_image}. */
+    GROK_IMAGINE_VIDEO("xai-grok-imagine-video", "Grok Imagine Video", "xAI",
+            "Text-to-video and image-to-video by xAI's Grok Imagine.", List.of("text", "image"), 0.05,
+            JsonObject.builder()
+                    .put("type", "object")
+                    .put("properties", JsonObject.builder()
+                            .put("prompt", text("What the video shows."))
+                            .put("input_image", url("An image to animate (image-to-video): a public URL or a data URI."))
+                            .put("duration", JsonObject.builder().put("type", "integer").put("minimum", 1).put("maximum", 15)
+                                    .put("default", 8).put("description", "Length in seconds.").build())
+                            .put("aspect_ratio", choice("16:9", "Frame shape.", "1:1", "16:9", "9:16", "4:3", "3:4", "3:2", "2:3"))
+                            .put("resolution", choice("480p", "Output resolution.", "480p", "720p"))
+                            .put("seed", JsonObject.builder().put("type", "integer").build())
+                            .build())
+                    .put("required", List.of(new JsonString("prompt")))
+                    .build(),
+            Option.none()),
+
+    /** xAI's video edit: the result keeps the input's length. */
+    GROK_IMAGINE_VIDEO_EDIT("xai-grok-imagine-video-edit-video", "Grok Imagine Video Edit", "xAI",
+            "Edits a video by xAI's Grok Imagine; the result keeps the input's length (at most 8.7 s).",
+            List.of("text", "video"), 0.05,
+            JsonObject.builder()
+                    .put("type", "object")
+                    .put("properties", JsonObject.builder()
+                            .put("prompt", text("How to change the video."))
+                            .put("input_video", url("The video to edit, at most 8.7 s long: a public URL."))
+                            .put("resolution", choice("auto", "Output resolution; auto keeps the input's (at most 720p).",
+                                    "auto", "480p", "720p"))
+                            .build())
+                    .put("required", List.of(new JsonString("prompt"), new JsonString("input_video")))
+                    .build(),
+            Option.some(Duration.ofMillis(8_700))),
+
+    /** A text/image-to-video model with fixed lengths, sound, and several prompts. */
+    KLING_TEXT_TO_VIDEO("kling-video-v2-6-pro-text-to-video", "Kling Video 2.6 Pro", "Kuaishou",
+            "Text-to-video by Kling, 5 or 10 seconds, optionally with sound.", List.of("text", "image"), 0.07,
+            JsonObject.builder()
+                    .put("type", "object")
+                    .put("properties", JsonObject.builder()
+                            .put("prompt", text("What the video shows."))
+                            .put("multi_prompt", JsonObject.builder().put("type", "array").put("items", text("One shot."))
+                                    .put("minItems", 1).put("maxItems", 6)
+                                    .put("description", "Several prompts, one per shot, instead of prompt.").build())
+                            .put("input_image", url("A first frame: a public URL."))
+                            .put("duration", JsonObject.builder().put("type", "integer")
+                                    .put("enum", List.of(JsonNumber.of(5), JsonNumber.of(10))).put("default", 5)
+                                    .put("description", "Length in seconds.").build())
+                            .put("aspect_ratio", choice("16:9", "Frame shape.", "16:9", "9:16", "1:1"))
+                            .put("generate_audio", JsonObject.builder().put("type", "boolean").put("default", false)
+                                    .put("description", "Add sound.").build())
+                            .put("negative_prompt", JsonObject.builder().put("type", "string").build())
+                            .build())
+                    .put("anyOf", List.of(
+                            JsonObject.builder().put("required", List.of(new JsonString("prompt"))).build(),
+                            JsonObject.builder().put("required", List.of(new JsonString("multi_prompt"))).build()))
+                    .build(),
+            Option.none());
+
+    /** When the simulator says the models were registered: 2025-01-01. */
+    static final long CREATED = 1_735_689_600L;
+
+    private final String id;
+    private final String displayName;
+    private final String developer;
+    private final String description;
+    private final List<String> inputs;
+    private final double costPerSecond;
+    private final JsonObject requestSchema;
+    private final Option<Duration> maxInputVideo;
+
+    OxenModel(String id, String displayName, String developer, String description, List<String> inputs, double costPerSecond,
+              JsonObject requestSchema, Option<Duration> maxInputVideo) {
+        this.id = id;
+        this.displayName = displayName;
+        this.developer = developer;
+        this.description = description;
+        this.inputs = inputs;
+        this.costPerSecond = costPerSecond;
+        this.requestSchema = requestSchema;
+        this.maxInputVideo = maxInputVideo;
+    }
+
+    /** The model named {@code id} (Oxen also accepts a model's UUID there; the simulator knows names only). */
+    public static Option<OxenModel> byId(String id) {
+        return Option.ofOptional(Arrays.stream(values()).filter(model -> model.id.equals(id)).findFirst());
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The plain JSON Schema of the model's parameters, as {@code GET /ai/models/{id}} shows it. */
+    public JsonObject requestSchema() {
+        return requestSchema;
+    }
+
+    /** Whether the model edits an {@code input_video} (its result then keeps the input's length). */
+    public boolean editsVideo() {
+        return maxInputVideo.isDefined();
+    }
+
+    /** The longest input video the model edits. */
+    public Option<Duration> maxInputVideo() {
+        return maxInputVideo;
+    }
+
+    /** The schema's default for {@code property}, if it declares one. */
+    Option<JsonValue> defaultOf(String property) {
+        return requestSchema.object("properties").flatMap(properties -> properties.object(property))
+                .flatMap(schema -> schema.get("default"));
+    }
+
+    /** The model object of {@code GET /ai/models/{id}} (OpenAI-compatible, plus Oxen's fields). */
+    JsonObject toJson() {
+        return JsonObject.builder()
+                .put("id", id)
+                .put("object", "model")
+                .put("created", CREATED)
+                .put("owned_by", "oxen")
+                .put("display_name", displayName)
+                .put("description", description)
+                .put("summary", description)
+                .put("developer", JsonObject.builder().put("name", developer).put("logo", JsonNull.INSTANCE).build())
+                .put("endpoint", "/videos/generate")
+                .put("model_type", "base")
+                .put("capabilities", JsonObject.builder()
+                        .put("input", inputs.stream().map(JsonString::new).toList())
+                        .put("output", List.of(new JsonString("video")))
+                        .build())
+                .put("pricing", JsonObject.builder()
+                        .put("method", "per_video_output_second")
+                        .put("cost_per_second", new JsonNumber(BigDecimal.valueOf(costPerSecond)))
+                        .build())
+                .put("request_schema", requestSchema)
+                .put("deployments", new JsonArray(List.of()))
+                .put("fine_tuning", JsonNull.INSTANCE)
+                .put("image_url", JsonNull.INSTANCE)
+                .put("released_at", JsonNull.INSTANCE)
+                .put("source_model", JsonNull.INSTANCE)
+                .put("showcase", JsonNull.INSTANCE)
+                .build();
+    }
+
+    private static JsonObject text(String description) {
+        return JsonObject.builder().put("type", "string").put("minLength", 1).put("description", description).build();
+    }
+
+    private static JsonObject url(String description) {
+        return JsonObject.builder().put("type", "string").put("format", "uri").put("description", description).build();
+    }
+
+    private static JsonObject choice(String fallback, String description, String... values) {
+        return JsonObject.builder()
+                .put("type", "string")
+                .put("enum", Arrays.stream(values).map(JsonString::new).toList())
+                .put("default", fallback)
+                .put("description", description)
+                .build();
+    }
+}

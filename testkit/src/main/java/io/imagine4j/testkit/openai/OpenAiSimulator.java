@@ -274,6 +274,7 @@ public final class OpenAiSimulator extends HttpSimulator<OpenAiJob> {
         VideoState state = VideoState.of(job, exchange.now(), options().resultTtl());
         if (state.isFinished()) {
             registry().remove(job.id());
+            unhostJob(job.id()); // a deleted video's signed storage URLs stop serving too
             return OpenAiResponses.deleted(job.id());
         }
         if (job.params().shows(GatewayQuirk.STATUSES)) {

@@ -266,6 +266,11 @@ public abstract class HttpSimulator<P> implements BackendControl, AutoCloseable 
         return hosted.computeIfAbsent(name, n -> new HostedFile(n, hostedUrl(n), contentType, content, jobId, expiresAt));
     }
 
+    /** Takes every file hosted for job {@code jobId} offline: its URLs answer 404 from now on. */
+    protected final void unhostJob(String jobId) {
+        hosted.values().removeIf(file -> file.jobId().contains(jobId));
+    }
+
     /** The file this simulator hosts at {@code url}, if the URL points here. */
     protected final Option<HostedFile> hostedAt(URI url) {
         URI root = rootUrl();

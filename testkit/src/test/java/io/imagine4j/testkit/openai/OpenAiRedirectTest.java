@@ -50,6 +50,16 @@ class OpenAiRedirectTest {
     }
 
     @Test
+    void deletingAVideoTakesItsStorageUrlOffline(OpenAiSimulator openai) throws IOException {
+        OpenAiClient client = new OpenAiClient(openai);
+        String id = client.created("A fox #sim:instant");
+        URI storage = URI.create(client.content(id, "").headers().firstValue("Location").get());
+        assertThat(client.http.get(storage).statusCode()).isEqualTo(200);
+        assertThat(client.delete("/videos/" + id).statusCode()).isEqualTo(200);
+        assertThat(client.http.get(storage).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void aClientThatKeepsItsKeyAcrossTheRedirectIsCaught(OpenAiSimulator openai) throws IOException {
         OpenAiClient client = new OpenAiClient(openai);
         String id = client.created("A fox #sim:instant");

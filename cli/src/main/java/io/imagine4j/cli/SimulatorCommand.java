@@ -1,13 +1,10 @@
 package io.imagine4j.cli;
 
-import io.imagine4j.testkit.sim.SimulatorOptions;
-import io.imagine4j.testkit.sim.SimulatorServer;
 import io.imagine4j.testkit.standalone.StandaloneSimulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 /** {@code imagine4j simulator}: serve every simulated API on one port until stopped. */
 @Command(name = "simulator", description = "Serve the simulated APIs on loopback until Ctrl-C or SIGTERM; prints their base URLs.")
@@ -24,13 +21,7 @@ final class SimulatorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        SimulatorServer server = StandaloneSimulator.start(port, SimulatorOptions.realTime(), env.out());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "imagine4j-simulator-stop"));
-        stopped.await();
+        StandaloneSimulator.serveUntilStopped(port, env.out());
         return ExitCodes.SUCCESS;
     }
 }

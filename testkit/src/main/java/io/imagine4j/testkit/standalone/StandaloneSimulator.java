@@ -43,7 +43,16 @@ public final class StandaloneSimulator {
             System.exit(2);
             return;
         }
-        SimulatorServer server = start(port, SimulatorOptions.realTime(), System.out);
+        serveUntilStopped(port, System.out);
+    }
+
+    /**
+     * Serves every simulator on the real clock at {@code port} (0: a free one), prints their base
+     * URLs to {@code out}, and blocks until the process is asked to stop (SIGTERM, Ctrl-C), which
+     * then exits with status 0.
+     */
+    public static void serveUntilStopped(int port, PrintStream out) throws InterruptedException {
+        SimulatorServer server = start(port, SimulatorOptions.realTime(), out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -54,10 +55,16 @@ public final class SystemScheduler implements Scheduler {
         return clock.instant();
     }
 
+    /** Runs {@code task} after {@code delay}; once closed, a task is dropped, as the ones still waiting are. */
     @Override
     public Task schedule(Duration delay, Runnable task) {
-        var future = executor.schedule(() -> runReporting(task), Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
-        return () -> future.cancel(false);
+        try {
+            var future = executor.schedule(() -> runReporting(task), Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+            return () -> future.cancel(false);
+        } catch (RejectedExecutionException closed) {
+            // A poll that ends while the service closes schedules its successor into a stopped pool.
+            return () -> { };
+        }
     }
 
     @Override

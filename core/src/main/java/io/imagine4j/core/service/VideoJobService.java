@@ -79,6 +79,7 @@ public final class VideoJobService implements VideoJobs {
     private final ResultDownload downloads;
     private final Option<JobEventSource.Subscription> push;
     private volatile boolean pushConnected;
+    private volatile boolean closed;
 
     private VideoJobService(Builder builder) {
         this.provider = builder.provider;
@@ -116,6 +117,7 @@ public final class VideoJobService implements VideoJobs {
 
     @Override
     public VideoJob submit(VideoRequest request) {
+        requireOpen();
         VideoRequest checked = CapabilityCheck.require(request, capabilities);
         JobRecord record = JobRecord.beforeSubmit(SubmissionKey.random(), provider.name(), checked, now());
         store.save(record); // before the submit: a crash from here on leaves a record to resume
@@ -145,6 +147,7 @@ public final class VideoJobService implements VideoJobs {
 
     @Override
     public VideoJob watch(JobId jobId) {
+        requireOpen();
         requireOwn(jobId);
         return find(jobId).getOrElse(() -> {
             Instant now = now();
@@ -183,6 +186,7 @@ public final class VideoJobService implements VideoJobs {
 
     @Override
     public List<VideoJob> resume() {
+        requireOpen();
         List<VideoJob> resumed = new ArrayList<>();
         for (JobRecord record : store.unfinished()) {
             if (record.provider().equals(provider.name())) { // a store may hold several providers' jobs
@@ -209,6 +213,7 @@ public final class VideoJobService implements VideoJobs {
 
     @Override
     public void close() {
+        closed = true;
         push.forEach(JobEventSource.Subscription::close);
         if (ownsScheduler) {
             scheduler.close();
@@ -376,6 +381,13 @@ public final class VideoJobService implements VideoJobs {
         } catch (RuntimeException e) {
             return Either.left(JobFailure.of(FailureKind.PROTOCOL, "adapter_error",
                     provider.name() + " adapter failed while polling: " + e.getClass().getSimpleName()).withJobId(id));
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("This VideoJobs service is closed; build a new one to submit or follow jobs"
+                    + " (jobs in its store can be resumed).");
         }
     }
 

@@ -167,6 +167,14 @@ class VideoJobServiceTest {
         }
 
         @Test
+        void a_closed_service_refuses_new_work_and_stores_nothing() {
+            start().close();
+            assertThatThrownBy(() -> jobs.submit(FOX)).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+            assertThatThrownBy(() -> jobs.resume()).isInstanceOf(IllegalStateException.class);
+            assertThat(store.saves()).isEmpty();
+        }
+
+        @Test
         void a_failing_listener_does_not_stop_the_job() throws InterruptedException {
             start().addListener(event -> {
                 throw new IllegalStateException("listener bug");

@@ -71,7 +71,7 @@ final class HttpLoadRun {
         String directive = run.directive();
         try (LoadClient client = clients.create()) {
             long heapIdle = jvm.heapAfterGc();
-            Map<String, Integer> censusBefore = jvm.threadCensus();
+            Map<Long, String> censusBefore = jvm.threadCensus();
             int threadsBefore = jvm.liveThreads();
             jvm.resetPeakThreads();
             JvmProbe.Reading start = jvm.read();
@@ -84,7 +84,7 @@ final class HttpLoadRun {
             Duration deadline = deadline(run);
             awaitOrFail(tally.awaitAllSettled(deadline), name, "every job was accepted", tally);
             int inFlight = tally.inFlight();
-            Map<String, Integer> censusAtPeak = jvm.threadCensus();
+            Map<Long, String> censusAtPeak = jvm.threadCensus();
             JvmProbe.Reading beforeForcedGc = jvm.read();
             long heapAtPeak = jvm.heapAfterGc();
             JvmUsage forcedGc = jvm.read().since(beforeForcedGc);

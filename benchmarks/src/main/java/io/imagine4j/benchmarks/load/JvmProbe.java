@@ -125,13 +125,13 @@ public final class JvmProbe {
     }
 
     /**
-     * Live threads by name, numbers replaced by {@code #} ({@code HttpClient-#-Worker-#}), so pools
-     * read as one line each.
+     * Live threads by id, each with its name's pattern: numbers between dashes replaced by
+     * {@code #} ({@code HttpClient-#-Worker-#}), so that a pool reads as one line.
      */
-    public Map<String, Integer> threadCensus() {
-        Map<String, Integer> census = new TreeMap<>();
+    public Map<Long, String> threadCensus() {
+        Map<Long, String> census = new TreeMap<>();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            census.merge(thread.getName().replaceAll("\\d+", "#"), 1, Integer::sum);
+            census.put(thread.getId(), thread.getName().replaceAll("(?<=-)\\d+(?=-|$)", "#"));
         }
         return census;
     }

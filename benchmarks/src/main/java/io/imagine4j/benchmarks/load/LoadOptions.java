@@ -29,7 +29,7 @@ public record LoadOptions(int jobs, Duration jobTime, int threads, int warmup, b
     public static final int DEFAULT_VIRTUAL_JOBS = 10_000;
     public static final Duration DEFAULT_JOB_TIME = Duration.ofSeconds(5);
     public static final int DEFAULT_THREADS = 4;
-    public static final int DEFAULT_WARMUP = 200;
+    public static final int DEFAULT_WARMUP = 500;
     public static final int DEFAULT_VIRTUAL_WARMUP = 5_000;
 
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)?");

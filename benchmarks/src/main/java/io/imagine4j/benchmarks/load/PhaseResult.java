@@ -41,13 +41,12 @@ public record PhaseResult(String name, int jobs, int succeeded, int failed, int 
         failures = List.copyOf(failures);
     }
 
-    /** Threads alive at {@code after} and not at {@code before}, by name pattern. */
-    static Map<String, Integer> added(Map<String, Integer> before, Map<String, Integer> after) {
+    /** Threads alive at {@code after} and not at {@code before} (two censuses: id to name pattern), counted by pattern. */
+    static Map<String, Integer> added(Map<Long, String> before, Map<Long, String> after) {
         Map<String, Integer> added = new TreeMap<>();
-        after.forEach((name, count) -> {
-            int more = count - before.getOrDefault(name, 0);
-            if (more > 0) {
-                added.put(name, more);
+        after.forEach((id, name) -> {
+            if (!before.containsKey(id)) {
+                added.merge(name, 1, Integer::sum);
             }
         });
         return added;

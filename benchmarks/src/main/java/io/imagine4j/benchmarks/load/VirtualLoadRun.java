@@ -81,7 +81,7 @@ final class VirtualLoadRun {
             List<Thread> measured = new ArrayList<>(workers);
             measured.add(Thread.currentThread());
             long heapIdle = jvm.heapAfterGc();
-            Map<String, Integer> censusBefore = jvm.threadCensus();
+            Map<Long, String> censusBefore = jvm.threadCensus();
             int threadsBefore = jvm.liveThreads();
             jvm.resetPeakThreads();
             JvmProbe.Reading start = jvm.read();
@@ -93,7 +93,7 @@ final class VirtualLoadRun {
             }
             time.runDue(); // every submit is sent; the fake accepts them all at once
             int inFlight = tally.inFlight();
-            Map<String, Integer> censusAtPeak = jvm.threadCensus();
+            Map<Long, String> censusAtPeak = jvm.threadCensus();
             JvmProbe.Reading beforeForcedGc = jvm.read();
             long gcWallStart = System.nanoTime();
             long heapAtPeak = jvm.heapAfterGc();

@@ -13,7 +13,8 @@ class LoadOptionsTest {
     void defaultsAreTwoThousandFiveSecondJobsOnFourThreads() {
         LoadOptions options = LoadOptions.parse();
 
-        assertThat(options).isEqualTo(new LoadOptions(2_000, Duration.ofSeconds(5), 4, 200, false, false, false));
+        assertThat(options).isEqualTo(
+                new LoadOptions(2_000, Duration.ofSeconds(5), 4, LoadOptions.DEFAULT_WARMUP, false, false, false));
         assertThat(options.directive()).isEqualTo("#sim:time=5000ms");
     }
 

@@ -13,6 +13,11 @@ import java.util.function.Function;
  * The numbers of one load run, printable as a Markdown table (one column per phase, and the
  * second phase's cost above the first's where that means something).
  *
+ * <pre>{@code
+ * LoadReport report = LoadHarness.run(LoadOptions.parse("--virtual"), System.err);
+ * System.out.print(report.render());
+ * }</pre>
+ *
  * @param options what ran
  * @param phases  the measured phases, baseline first
  * @param at      when the run ended

@@ -1,0 +1,19 @@
+package io.imagine4j.benchmarks.load;
+
+import java.time.Duration;
+
+/**
+ * Time this JVM spent, as counted so far or between two moments.
+ *
+ * @param cpu       CPU time of the whole process, every thread
+ * @param javaThreads CPU time of the Java threads only: the application's work, without JIT and GC
+ * @param gc  time in garbage collections (pauses and concurrent work the collectors report)
+ * @param jit time the JIT compilers spent compiling
+ */
+public record JvmUsage(Duration cpu, Duration javaThreads, Duration gc, Duration jit) {
+
+    public JvmUsage minus(JvmUsage earlier) {
+        return new JvmUsage(cpu.minus(earlier.cpu), javaThreads.minus(earlier.javaThreads), gc.minus(earlier.gc),
+                jit.minus(earlier.jit));
+    }
+}

@@ -19,7 +19,7 @@ public final class Benchmarks {
     private static final String USAGE = String.join(System.lineSeparator(),
             "usage: java -jar imagine4j-benchmarks.jar load [--jobs N] [--job-time DUR] [--threads T] [--warmup W]"
                     + " [--download]",
-            "       java -jar imagine4j-benchmarks.jar load --virtual [--lazy-cancel] [--jobs N] [--job-time DUR] [--threads T]"
+            "       java -jar imagine4j-benchmarks.jar load --virtual [--jobs N] [--job-time DUR] [--threads T]"
                     + " [--warmup W]",
             "       java -jar imagine4j-benchmarks.jar jmh [JMH options] [benchmark regexp]   (jmh -h lists them)");
 

@@ -42,7 +42,7 @@ public final class LoadHarness {
             options = LoadOptions.parse(args);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
-            err.println("usage: load [--jobs N] [--job-time DUR] [--threads T] [--warmup W] [--download] | --virtual [--lazy-cancel]");
+            err.println("usage: load [--jobs N] [--job-time DUR] [--threads T] [--warmup W] [--download] | --virtual");
             return 2;
         }
         try {

@@ -19,11 +19,8 @@ import java.util.regex.Pattern;
  * @param warmup   jobs run (and checked) before each measured phase, not measured
  * @param download whether each job's result is also downloaded, by both clients
  * @param virtual  the virtual-time scale run on the fake provider instead of HTTP
- * @param lazyCancel in the virtual run, give the service a scheduler whose cancel is O(1)
- *                   ({@link LazyCancelScheduler}) instead of the virtual scheduler itself
  */
-public record LoadOptions(int jobs, Duration jobTime, int threads, int warmup, boolean download, boolean virtual,
-                          boolean lazyCancel) {
+public record LoadOptions(int jobs, Duration jobTime, int threads, int warmup, boolean download, boolean virtual) {
 
     public static final int DEFAULT_JOBS = 2_000;
     public static final int DEFAULT_VIRTUAL_JOBS = 10_000;
@@ -50,7 +47,7 @@ public record LoadOptions(int jobs, Duration jobTime, int threads, int warmup, b
     }
 
     /**
-     * Reads {@code --jobs N --job-time DUR --threads T --warmup W --download --virtual --lazy-cancel};
+     * Reads {@code --jobs N --job-time DUR --threads T --warmup W --download --virtual};
      * defaults depend on {@code --virtual}.
      */
     public static LoadOptions parse(String... args) {
@@ -60,7 +57,6 @@ public record LoadOptions(int jobs, Duration jobTime, int threads, int warmup, b
         int threads = DEFAULT_THREADS;
         boolean download = false;
         boolean virtual = false;
-        boolean lazyCancel = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -70,26 +66,22 @@ public record LoadOptions(int jobs, Duration jobTime, int threads, int warmup, b
                 case "--warmup" -> warmup = integer(arg, value(args, ++i, arg));
                 case "--download" -> download = true;
                 case "--virtual" -> virtual = true;
-                case "--lazy-cancel" -> lazyCancel = true;
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
             }
         }
         if (virtual && download) {
             throw new IllegalArgumentException("--download needs real HTTP; it cannot be combined with --virtual");
         }
-        if (lazyCancel && !virtual) {
-            throw new IllegalArgumentException("--lazy-cancel changes the virtual scheduler; it needs --virtual");
-        }
         return new LoadOptions(
                 jobs != null ? jobs : virtual ? DEFAULT_VIRTUAL_JOBS : DEFAULT_JOBS,
                 jobTime, threads,
                 warmup != null ? warmup : virtual ? DEFAULT_VIRTUAL_WARMUP : DEFAULT_WARMUP,
-                download, virtual, lazyCancel);
+                download, virtual);
     }
 
     /** The options of a phase's unmeasured warm-up: the same clients, {@code warmup} short jobs. */
     LoadOptions warmupRun() {
-        return new LoadOptions(Math.max(1, warmup), Duration.ofMillis(200), threads, 0, download, virtual, lazyCancel);
+        return new LoadOptions(Math.max(1, warmup), Duration.ofMillis(200), threads, 0, download, virtual);
     }
 
     /** {@code 5s}, {@code 200ms}, {@code 1.5s}, {@code 2m}; a bare number is seconds. */

@@ -39,8 +39,7 @@ public record LoadReport(LoadOptions options, List<PhaseResult> phases, ZonedDat
     public String command() {
         return "java -jar benchmarks/target/imagine4j-benchmarks.jar load" + (options.virtual() ? " --virtual" : "")
                 + " --jobs " + options.jobs() + " --job-time " + options.jobTime().toMillis() + "ms --threads "
-                + options.threads() + " --warmup " + options.warmup() + (options.download() ? " --download" : "")
-                + (options.lazyCancel() ? " --lazy-cancel" : "");
+                + options.threads() + " --warmup " + options.warmup() + (options.download() ? " --download" : "");
     }
 
     public String render() {

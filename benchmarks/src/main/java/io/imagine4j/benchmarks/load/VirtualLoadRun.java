@@ -42,9 +42,8 @@ final class VirtualLoadRun {
 
     List<PhaseResult> run() {
         PhaseResult bare = phase("fake alone", (fake, time) -> new BareFakeClient(fake, time));
-        PhaseResult library = phase(options.lazyCancel() ? "imagine4j on fake, lazy cancel" : "imagine4j on fake",
-                (fake, time) -> Imagine4jClient.on(fake, VideoJobService.builder(fake)
-                        .scheduler(options.lazyCancel() ? new LazyCancelScheduler(time) : time).build()));
+        PhaseResult library = phase("imagine4j on fake",
+                (fake, time) -> Imagine4jClient.on(fake, VideoJobService.builder(fake).scheduler(time).build()));
         return List.of(bare, library);
     }
 

@@ -64,16 +64,6 @@ class LoadHarnessTest {
     }
 
     @Test
-    void virtualRunWithLazyCancelFollowsEveryJob() throws InterruptedException {
-        LoadReport report = LoadHarness.run(
-                LoadOptions.parse("--virtual", "--lazy-cancel", "--jobs", "1000", "--warmup", "10"), log);
-
-        assertThat(report.phases()).extracting(PhaseResult::name).containsExactly("fake alone", "imagine4j on fake, lazy cancel");
-        report.phases().forEach(phase -> assertCorrect(phase, 1000));
-        assertThat(progress.toString(StandardCharsets.UTF_8)).contains("warm-up, 10 jobs");
-    }
-
-    @Test
     void commandLineRefusesUnknownOptionsWithUsage() throws InterruptedException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

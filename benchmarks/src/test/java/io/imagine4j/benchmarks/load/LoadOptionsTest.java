@@ -14,7 +14,7 @@ class LoadOptionsTest {
         LoadOptions options = LoadOptions.parse();
 
         assertThat(options).isEqualTo(
-                new LoadOptions(2_000, Duration.ofSeconds(5), 4, LoadOptions.DEFAULT_WARMUP, false, false, false));
+                new LoadOptions(2_000, Duration.ofSeconds(5), 4, LoadOptions.DEFAULT_WARMUP, false, false));
         assertThat(options.directive()).isEqualTo("#sim:time=5000ms");
     }
 
@@ -22,14 +22,13 @@ class LoadOptionsTest {
     void theVirtualRunHasItsOwnDefaults() {
         assertThat(LoadOptions.parse("--virtual")).isEqualTo(
                 new LoadOptions(LoadOptions.DEFAULT_VIRTUAL_JOBS, Duration.ofSeconds(5), 4, LoadOptions.DEFAULT_VIRTUAL_WARMUP,
-                        false, true, false));
+                        false, true));
     }
 
     @Test
     void readsEveryOption() {
         assertThat(LoadOptions.parse("--jobs", "10_000", "--job-time", "1.5s", "--threads", "8", "--warmup", "0", "--download"))
-                .isEqualTo(new LoadOptions(10_000, Duration.ofMillis(1500), 8, 0, true, false, false));
-        assertThat(LoadOptions.parse("--virtual", "--lazy-cancel", "--jobs", "100000").lazyCancel()).isTrue();
+                .isEqualTo(new LoadOptions(10_000, Duration.ofMillis(1500), 8, 0, true, false));
     }
 
     @Test
@@ -44,7 +43,6 @@ class LoadOptionsTest {
     void refusesWhatCannotRun() {
         assertThatThrownBy(() -> LoadOptions.parse("--jobs", "0")).hasMessageContaining("--jobs must be at least 1");
         assertThatThrownBy(() -> LoadOptions.parse("--virtual", "--download")).hasMessageContaining("needs real HTTP");
-        assertThatThrownBy(() -> LoadOptions.parse("--lazy-cancel")).hasMessageContaining("needs --virtual");
         assertThatThrownBy(() -> LoadOptions.parse("--jobs")).hasMessageContaining("--jobs needs a value");
         assertThatThrownBy(() -> LoadOptions.parse("--fast")).hasMessageContaining("unknown option '--fast'");
     }

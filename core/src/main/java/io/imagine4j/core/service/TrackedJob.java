@@ -220,7 +220,19 @@ final class TrackedJob implements VideoJob {
         if (timer != null) {
             timer.cancel();
         }
-        timer = service.scheduler().schedule(delay, task);
+        Scheduler.Task[] self = new Scheduler.Task[1];
+        self[0] = service.scheduler().schedule(delay, () -> {
+            fired(self[0]);
+            task.run();
+        });
+        timer = self[0];
+    }
+
+    /** A timer that fires is spent: forget it, so the next schedule has nothing to cancel. */
+    private synchronized void fired(Scheduler.Task task) {
+        if (timer == task) {
+            timer = null;
+        }
     }
 
     void emit(JobEvent event) {

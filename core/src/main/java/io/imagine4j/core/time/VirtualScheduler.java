@@ -41,6 +41,7 @@ public final class VirtualScheduler implements Scheduler {
     private final ExecutorService executor;
     private Instant now;
     private boolean closed;
+    private int live; // entries queued and not cancelled
 
     private VirtualScheduler(Instant start, ExecutorService executor) {
         this.now = start;
@@ -73,10 +74,16 @@ public final class VirtualScheduler implements Scheduler {
             Entry entry = new Entry(now.plus(delay.isNegative() ? Duration.ZERO : delay), sequence.incrementAndGet(), task);
             if (!closed) {
                 queue.add(entry);
+                live++;
             }
+            // Cancelling marks the entry and leaves it in the queue until it falls due: a search of
+            // the queue per cancel would make a run of many jobs quadratic.
             return () -> {
                 synchronized (lock) {
-                    queue.remove(entry);
+                    if (!entry.cancelled && !closed && entry.queued) {
+                        entry.cancelled = true;
+                        live--;
+                    }
                 }
             };
         }
@@ -99,14 +106,14 @@ public final class VirtualScheduler implements Scheduler {
     /** How many tasks wait to run. */
     public int pending() {
         synchronized (lock) {
-            return queue.size();
+            return live;
         }
     }
 
     /** When the next task falls due, if any is waiting. */
     public java.util.Optional<Instant> nextDue() {
         synchronized (lock) {
-            return java.util.Optional.ofNullable(queue.peek()).map(Entry::due);
+            return java.util.Optional.ofNullable(first()).map(Entry::due);
         }
     }
 
@@ -119,7 +126,7 @@ public final class VirtualScheduler implements Scheduler {
         while (!future.isDone()) {
             Instant next;
             synchronized (lock) {
-                Entry first = queue.peek();
+                Entry first = first();
                 if (first == null || first.due().isAfter(deadline)) {
                     now = now.isAfter(deadline) ? now : deadline;
                     return future.isDone();
@@ -136,6 +143,7 @@ public final class VirtualScheduler implements Scheduler {
         synchronized (lock) {
             closed = true;
             queue.clear();
+            live = 0;
         }
     }
 
@@ -143,7 +151,7 @@ public final class VirtualScheduler implements Scheduler {
         while (true) {
             List<Entry> batch = new ArrayList<>();
             synchronized (lock) {
-                Entry first = queue.peek();
+                Entry first = first();
                 if (first == null || first.due().isAfter(target)) {
                     if (target.isAfter(now)) {
                         now = target;
@@ -153,12 +161,23 @@ public final class VirtualScheduler implements Scheduler {
                 if (first.due().isAfter(now)) {
                     now = first.due();
                 }
-                while (!queue.isEmpty() && !queue.peek().due().isAfter(now)) {
-                    batch.add(queue.poll());
+                while (first() != null && !queue.peek().due().isAfter(now)) {
+                    Entry due = queue.poll();
+                    due.queued = false;
+                    live--;
+                    batch.add(due);
                 }
             }
             run(batch);
         }
+    }
+
+    /** The earliest entry not cancelled, dropping cancelled ones from the head; under the lock. */
+    private Entry first() {
+        while (!queue.isEmpty() && queue.peek().cancelled) {
+            queue.poll().queued = false;
+        }
+        return queue.peek();
     }
 
     private void run(List<Entry> batch) {
@@ -182,7 +201,28 @@ public final class VirtualScheduler implements Scheduler {
         }
     }
 
-    private record Entry(Instant due, long sequence, Runnable task) implements Comparable<Entry> {
+    /** A queued task; its flags are guarded by the scheduler's lock. */
+    private static final class Entry implements Comparable<Entry> {
+        private final Instant due;
+        private final long sequence;
+        private final Runnable task;
+        private boolean cancelled;
+        private boolean queued = true;
+
+        Entry(Instant due, long sequence, Runnable task) {
+            this.due = due;
+            this.sequence = sequence;
+            this.task = task;
+        }
+
+        Instant due() {
+            return due;
+        }
+
+        Runnable task() {
+            return task;
+        }
+
         @Override
         public int compareTo(Entry other) {
             int byTime = due.compareTo(other.due);

@@ -56,6 +56,31 @@ class VirtualSchedulerTest {
     }
 
     @Test
+    void cancelled_tasks_stop_counting_and_never_hold_time_back() {
+        VirtualScheduler time = VirtualScheduler.create();
+        List<String> ran = new ArrayList<>();
+        var early = time.schedule(Duration.ofSeconds(1), () -> ran.add("early"));
+        time.schedule(Duration.ofSeconds(5), () -> ran.add("late"));
+        early.cancel();
+        early.cancel();
+        assertThat(time.pending()).isEqualTo(1);
+        assertThat(time.nextDue()).contains(VirtualScheduler.EPOCH.plusSeconds(5));
+        time.advance(Duration.ofSeconds(10));
+        assertThat(ran).containsExactly("late");
+        assertThat(time.pending()).isZero();
+    }
+
+    @Test
+    void cancelling_a_task_that_already_ran_changes_nothing() {
+        VirtualScheduler time = VirtualScheduler.create();
+        var done = time.schedule(Duration.ofSeconds(1), () -> { });
+        time.advance(Duration.ofSeconds(1));
+        time.schedule(Duration.ofSeconds(1), () -> { });
+        done.cancel();
+        assertThat(time.pending()).isEqualTo(1);
+    }
+
+    @Test
     void waiting_moves_time_until_the_future_completes_or_the_timeout() throws InterruptedException {
         VirtualScheduler time = VirtualScheduler.create();
         CompletableFuture<String> done = new CompletableFuture<>();

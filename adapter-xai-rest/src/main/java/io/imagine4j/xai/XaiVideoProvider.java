@@ -1,9 +1,9 @@
 package io.imagine4j.xai;
 
 import io.imagine4j.core.job.FailureKind;
-import io.imagine4j.core.job.GeneratedVideo;
+import io.imagine4j.core.model.GeneratedVideo;
 import io.imagine4j.core.job.JobFailure;
-import io.imagine4j.core.job.JobId;
+import io.imagine4j.core.model.JobId;
 import io.imagine4j.core.job.JobUpdate;
 import io.imagine4j.core.model.CapabilityCheck;
 import io.imagine4j.core.model.ProviderCapabilities;

@@ -2,7 +2,7 @@ package io.imagine4j.xai;
 
 import com.sun.net.httpserver.HttpServer;
 import io.imagine4j.core.job.FailureKind;
-import io.imagine4j.core.job.JobId;
+import io.imagine4j.core.model.JobId;
 import io.imagine4j.testkit.junit.SimulatorExtension;
 import io.imagine4j.testkit.sim.JournalEntry;
 import io.imagine4j.testkit.xai.XaiSimulator;

@@ -1,6 +1,6 @@
 package io.imagine4j.xai;
 
-import io.imagine4j.core.job.GeneratedVideo;
+import io.imagine4j.core.model.GeneratedVideo;
 import io.imagine4j.core.model.AspectRatio;
 import io.imagine4j.core.model.MediaSource;
 import io.imagine4j.core.model.Mp4Header;

@@ -2,9 +2,9 @@ package io.imagine4j.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.imagine4j.core.job.GeneratedVideo;
+import io.imagine4j.core.model.GeneratedVideo;
 import io.imagine4j.core.job.JobFailure;
-import io.imagine4j.core.job.JobId;
+import io.imagine4j.core.model.JobId;
 import io.imagine4j.core.job.JobStatus;
 import io.vavr.control.Option;
 

@@ -2,7 +2,7 @@ package io.imagine4j.http.call;
 
 import io.imagine4j.core.job.FailureKind;
 import io.imagine4j.core.job.JobFailure;
-import io.imagine4j.core.job.JobId;
+import io.imagine4j.core.model.JobId;
 import io.imagine4j.core.job.JobUpdate;
 import io.imagine4j.core.job.RetryAfter;
 import io.imagine4j.core.port.out.SubmitOutcome;

@@ -1,10 +1,10 @@
 package io.imagine4j.http.metrics;
 
 import io.imagine4j.core.job.FailureKind;
-import io.imagine4j.core.job.GeneratedVideo;
+import io.imagine4j.core.model.GeneratedVideo;
 import io.imagine4j.core.job.JobEvent;
 import io.imagine4j.core.job.JobFailure;
-import io.imagine4j.core.job.JobId;
+import io.imagine4j.core.model.JobId;
 import io.imagine4j.core.job.JobRef;
 import io.imagine4j.core.job.JobState;
 import io.imagine4j.core.job.JobStatus;

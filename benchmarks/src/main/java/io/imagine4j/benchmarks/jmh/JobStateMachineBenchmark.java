@@ -1,7 +1,7 @@
 package io.imagine4j.benchmarks.jmh;
 
-import io.imagine4j.core.job.GeneratedVideo;
-import io.imagine4j.core.job.JobId;
+import io.imagine4j.core.model.GeneratedVideo;
+import io.imagine4j.core.model.JobId;
 import io.imagine4j.core.job.JobState;
 import io.imagine4j.core.job.JobStateMachine;
 import io.imagine4j.core.job.JobUpdate;

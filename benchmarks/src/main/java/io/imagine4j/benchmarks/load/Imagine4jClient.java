@@ -1,6 +1,6 @@
 package io.imagine4j.benchmarks.load;
 
-import io.imagine4j.core.job.GeneratedVideo;
+import io.imagine4j.core.model.GeneratedVideo;
 import io.imagine4j.core.job.JobFailedException;
 import io.imagine4j.core.model.VideoRequest;
 import io.imagine4j.core.port.in.VideoJob;

@@ -1,5 +1,7 @@
 package io.imagine4j.core.job;
 
+import io.imagine4j.core.model.JobId;
+
 import java.time.Duration;
 import java.time.Instant;
 

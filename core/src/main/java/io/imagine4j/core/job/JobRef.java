@@ -1,5 +1,7 @@
 package io.imagine4j.core.job;
 
+import io.imagine4j.core.model.JobId;
+
 import io.imagine4j.core.model.RequestKind;
 import io.vavr.control.Option;
 

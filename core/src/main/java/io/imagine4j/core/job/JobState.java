@@ -1,5 +1,7 @@
 package io.imagine4j.core.job;
 
+import io.imagine4j.core.model.GeneratedVideo;
+
 import io.vavr.control.Option;
 
 import java.time.Instant;

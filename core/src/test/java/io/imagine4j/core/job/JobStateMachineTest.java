@@ -1,5 +1,8 @@
 package io.imagine4j.core.job;
 
+import io.imagine4j.core.model.JobId;
+import io.imagine4j.core.model.GeneratedVideo;
+
 import io.vavr.control.Option;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Nested;

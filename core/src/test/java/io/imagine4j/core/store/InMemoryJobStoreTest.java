@@ -2,7 +2,7 @@ package io.imagine4j.core.store;
 
 import io.imagine4j.core.job.FailureKind;
 import io.imagine4j.core.job.JobFailure;
-import io.imagine4j.core.job.JobId;
+import io.imagine4j.core.model.JobId;
 import io.imagine4j.core.job.JobRecord;
 import io.imagine4j.core.job.JobState;
 import io.imagine4j.core.job.SubmissionKey;

@@ -1,6 +1,6 @@
 package io.imagine4j.testkit.fake;
 
-import io.imagine4j.core.job.JobId;
+import io.imagine4j.core.model.JobId;
 import io.imagine4j.core.job.JobStatus;
 import io.imagine4j.core.job.JobUpdate;
 import io.imagine4j.core.job.SubmissionKey;

@@ -1,6 +1,6 @@
 package io.imagine4j.testkit.fake;
 
-import io.imagine4j.core.job.JobId;
+import io.imagine4j.core.model.JobId;
 import io.imagine4j.testkit.scenario.Call;
 import io.imagine4j.testkit.scenario.Fault;
 import io.vavr.control.Option;

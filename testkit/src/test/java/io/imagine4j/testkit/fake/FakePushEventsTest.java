@@ -2,7 +2,7 @@ package io.imagine4j.testkit.fake;
 
 import io.imagine4j.core.job.FailureKind;
 import io.imagine4j.core.job.JobEvent;
-import io.imagine4j.core.job.JobId;
+import io.imagine4j.core.model.JobId;
 import io.imagine4j.core.job.SubmissionKey;
 import io.imagine4j.core.model.ProviderFeature;
 import io.imagine4j.core.model.VideoRequest;

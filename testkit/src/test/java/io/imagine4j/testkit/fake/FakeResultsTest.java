@@ -1,7 +1,7 @@
 package io.imagine4j.testkit.fake;
 
 import io.imagine4j.core.job.FailureKind;
-import io.imagine4j.core.job.GeneratedVideo;
+import io.imagine4j.core.model.GeneratedVideo;
 import io.imagine4j.core.job.JobStatus;
 import io.imagine4j.core.job.JobUpdate;
 import io.imagine4j.core.job.SubmissionKey;

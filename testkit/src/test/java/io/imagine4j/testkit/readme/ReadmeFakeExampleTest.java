@@ -1,7 +1,7 @@
 package io.imagine4j.testkit.readme;
 
 import io.imagine4j.core.job.FailureKind;
-import io.imagine4j.core.job.GeneratedVideo;
+import io.imagine4j.core.model.GeneratedVideo;
 import io.imagine4j.core.job.JobFailure;
 import io.imagine4j.core.model.VideoRequest;
 import io.imagine4j.core.port.in.VideoJobs;

@@ -1,6 +1,6 @@
 package io.imagine4j.core.port.in;
 
-import io.imagine4j.core.job.GeneratedVideo;
+import io.imagine4j.core.model.GeneratedVideo;
 import io.imagine4j.core.job.JobFailure;
 import io.vavr.control.Either;
 

@@ -1,6 +1,6 @@
 package io.imagine4j.core.port.in;
 
-import io.imagine4j.core.job.GeneratedVideo;
+import io.imagine4j.core.model.GeneratedVideo;
 
 import java.nio.file.Path;
 import java.util.Objects;

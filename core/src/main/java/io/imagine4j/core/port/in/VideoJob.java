@@ -1,8 +1,8 @@
 package io.imagine4j.core.port.in;
 
-import io.imagine4j.core.job.GeneratedVideo;
+import io.imagine4j.core.model.GeneratedVideo;
 import io.imagine4j.core.job.JobFailure;
-import io.imagine4j.core.job.JobId;
+import io.imagine4j.core.model.JobId;
 import io.imagine4j.core.job.JobListener;
 import io.imagine4j.core.job.JobState;
 import io.imagine4j.core.job.JobStatus;

@@ -1,6 +1,6 @@
 package io.imagine4j.core.port.out;
 
-import io.imagine4j.core.job.JobId;
+import io.imagine4j.core.model.JobId;
 import io.imagine4j.core.job.JobRecord;
 import io.imagine4j.core.job.SubmissionKey;
 import io.vavr.control.Option;

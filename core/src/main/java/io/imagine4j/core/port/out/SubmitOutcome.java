@@ -1,7 +1,7 @@
 package io.imagine4j.core.port.out;
 
 import io.imagine4j.core.job.JobFailure;
-import io.imagine4j.core.job.JobId;
+import io.imagine4j.core.model.JobId;
 import io.imagine4j.core.job.JobUpdate;
 
 import java.util.Objects;

@@ -1,8 +1,8 @@
 package io.imagine4j.core.port.out;
 
-import io.imagine4j.core.job.GeneratedVideo;
+import io.imagine4j.core.model.GeneratedVideo;
 import io.imagine4j.core.job.JobFailure;
-import io.imagine4j.core.job.JobId;
+import io.imagine4j.core.model.JobId;
 import io.imagine4j.core.job.JobUpdate;
 import io.imagine4j.core.model.ProviderCapabilities;
 import io.imagine4j.core.model.UnsupportedCapabilityException;

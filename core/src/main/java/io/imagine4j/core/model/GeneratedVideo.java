@@ -1,4 +1,4 @@
-package io.imagine4j.core.job;
+package io.imagine4j.core.model;
 
 import io.imagine4j.core.model.MediaType;
 import io.vavr.control.Option;

@@ -1,4 +1,4 @@
-package io.imagine4j.core.job;
+package io.imagine4j.core.model;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,13 +20,5 @@ class JobIdTest {
         assertThatThrownBy(() -> JobId.parse(":abc")).hasMessageContaining("provider:id");
         assertThatThrownBy(() -> JobId.parse("xai:")).hasMessageContaining("provider:id");
         assertThatThrownBy(() -> JobId.of("x:y", "1")).hasMessageContaining("without ':'");
-    }
-
-    @Test
-    void failures_print_kind_code_job_and_wait_but_nothing_else() {
-        JobFailure failure = JobFailure.of(FailureKind.RATE_LIMITED, "http_429", "Slow down.")
-                .withJobId(JobId.of("xai", "abc")).withRetryAfter(RetryAfter.of(java.time.Duration.ofSeconds(30)));
-        assertThat(failure.toString()).isEqualTo("RATE_LIMITED (http_429) for job xai:abc: Slow down.; retry after PT30S");
-        assertThat(JobFailure.of(FailureKind.PROTOCOL, "", "x").code()).isEqualTo("protocol");
     }
 }

@@ -1,4 +1,4 @@
-package io.imagine4j.core.job;
+package io.imagine4j.core.model;
 
 import java.util.Objects;
 

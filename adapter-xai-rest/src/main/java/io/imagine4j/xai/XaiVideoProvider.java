@@ -5,7 +5,6 @@ import io.imagine4j.core.model.GeneratedVideo;
 import io.imagine4j.core.job.JobFailure;
 import io.imagine4j.core.model.JobId;
 import io.imagine4j.core.job.JobUpdate;
-import io.imagine4j.core.model.CapabilityCheck;
 import io.imagine4j.core.model.ProviderCapabilities;
 import io.imagine4j.core.model.VideoRequest;
 import io.imagine4j.core.port.out.Submission;
@@ -56,7 +55,7 @@ public final class XaiVideoProvider implements VideoProvider {
 
     @Override
     public SubmitOutcome submit(Submission submission) {
-        VideoRequest request = CapabilityCheck.require(submission.request(), capabilities);
+        VideoRequest request = submission.request(); // checked already: a Submission holds a CheckedRequest
         Either<JobFailure, Function<XaiApi, ApiResponse<StartedJob>>> call = XaiRequests.prepare(request);
         if (call.isLeft()) {
             return new SubmitOutcome.Refused(call.getLeft()); // nothing was sent

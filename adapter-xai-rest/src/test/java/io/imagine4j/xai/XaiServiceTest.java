@@ -31,11 +31,8 @@ class XaiServiceTest {
     static final SimulatorExtension<XaiSimulator> XAI = SimulatorExtension.of(() -> XaiSimulator.start(SimulatorOptions.realTime()));
 
     static VideoJobs jobs(XaiSimulator sim) {
-        ServiceSettings d = ServiceSettings.defaults();
-        ServiceSettings quick = new ServiceSettings(
-                io.imagine4j.core.time.Backoff.of(Duration.ofMillis(20), 1.5, Duration.ofMillis(200), 0.2),
-                d.submitBackoff(), d.maxSubmitAttempts(), d.watchTimeout(), d.pushSafetyInterval(), d.maxProtocolErrors(),
-                d.downloadAttempts(), d.downloadBackoff(), d.maxDownloadBytes());
+        ServiceSettings quick = ServiceSettings.defaults()
+                .withPollBackoff(io.imagine4j.core.time.Backoff.of(Duration.ofMillis(20), 1.5, Duration.ofMillis(200), 0.2));
         return VideoJobService.builder(XaiVideo.builder().apiKey("k").baseUrl(sim.baseUrl()).build()).settings(quick).build();
     }
 

@@ -56,7 +56,7 @@ class XaiVideoProviderTest {
     }
 
     JobId submit(VideoRequest request) {
-        SubmitOutcome outcome = xai.submit(new Submission(SubmissionKey.random(), request));
+        SubmitOutcome outcome = xai.submit(Submission.of(SubmissionKey.random(), request, xai.capabilities()));
         assertThat(outcome).isInstanceOf(SubmitOutcome.Accepted.class);
         return ((SubmitOutcome.Accepted) outcome).jobId();
     }
@@ -119,22 +119,22 @@ class XaiVideoProviderTest {
         @Test
         void inputs_the_models_refuse_are_refused_before_any_call(@TempDir Path dir) {
             Path tooLong = Samples.mp4(dir, "long.mp4", Duration.ofSeconds(9));
-            assertThatThrownBy(() -> xai.submit(new Submission(SubmissionKey.random(),
-                    VideoRequest.edit("Snow", MediaSource.file(tooLong)))))
+            assertThatThrownBy(() -> xai.submit(Submission.of(SubmissionKey.random(),
+                    VideoRequest.edit("Snow", MediaSource.file(tooLong)), xai.capabilities())))
                     .isInstanceOf(InvalidRequestException.class).hasMessageContaining("9 s long").hasMessageContaining("at most 8.7 s");
-            assertThatThrownBy(() -> xai.submit(new Submission(SubmissionKey.random(),
-                    VideoRequest.textToVideo("Fox").with(o -> o.withResolution(Resolution.P1080)))))
+            assertThatThrownBy(() -> xai.submit(Submission.of(SubmissionKey.random(),
+                    VideoRequest.textToVideo("Fox").with(o -> o.withResolution(Resolution.P1080)), xai.capabilities())))
                     .isInstanceOf(InvalidRequestException.class).hasMessageContaining("1080p");
-            assertThatThrownBy(() -> xai.submit(new Submission(SubmissionKey.random(),
-                    VideoRequest.extend("More", MediaSource.url("https://example.com/a.mp4")).with(o -> o.withDurationSeconds(12)))))
+            assertThatThrownBy(() -> xai.submit(Submission.of(SubmissionKey.random(),
+                    VideoRequest.extend("More", MediaSource.url("https://example.com/a.mp4")).with(o -> o.withDurationSeconds(12)), xai.capabilities())))
                     .hasMessageContaining("allowed: 2–10 s");
             assertThat(sim.calls(Call.SUBMIT)).isZero();
         }
 
         @Test
         void options_xai_does_not_take_are_the_typed_unsupported_error() {
-            assertThatThrownBy(() -> xai.submit(new Submission(SubmissionKey.random(),
-                    VideoRequest.edit("Snow", MediaSource.url("https://example.com/a.mp4")).with(o -> o.withDurationSeconds(5)))))
+            assertThatThrownBy(() -> xai.submit(Submission.of(SubmissionKey.random(),
+                    VideoRequest.edit("Snow", MediaSource.url("https://example.com/a.mp4")).with(o -> o.withDurationSeconds(5)), xai.capabilities())))
                     .isInstanceOf(UnsupportedCapabilityException.class);
             assertThatThrownBy(() -> xai.cancel(JobId.of("xai", "x"))).isInstanceOf(UnsupportedCapabilityException.class)
                     .hasMessageContaining("xai does not offer cancel");
@@ -145,7 +145,7 @@ class XaiVideoProviderTest {
         void a_video_too_large_to_inline_names_the_way_out(@TempDir Path dir) {
             XaiVideoProvider small = XaiVideo.builder().apiKey("k").baseUrl(sim.baseUrl()).maxInlineVideoBytes(1_000).build();
             Path clip = Samples.mp4(dir, "clip.mp4", Duration.ofSeconds(3));
-            assertThatThrownBy(() -> small.submit(new Submission(SubmissionKey.random(), VideoRequest.edit("Snow", MediaSource.file(clip)))))
+            assertThatThrownBy(() -> small.submit(Submission.of(SubmissionKey.random(), VideoRequest.edit("Snow", MediaSource.file(clip)), small.capabilities())))
                     .isInstanceOf(InvalidRequestException.class)
                     .hasMessageContaining("too large to send").hasMessageContaining("or a public URL to it");
             assertThat(sim.calls(Call.SUBMIT)).isZero();
@@ -153,8 +153,8 @@ class XaiVideoProviderTest {
 
         @Test
         void extras_pass_through_but_may_not_shadow_fields() {
-            SubmitOutcome shadow = xai.submit(new Submission(SubmissionKey.random(),
-                    VideoRequest.textToVideo("Fox").with(o -> o.withExtra("duration", 3))));
+            SubmitOutcome shadow = xai.submit(Submission.of(SubmissionKey.random(),
+                    VideoRequest.textToVideo("Fox").with(o -> o.withExtra("duration", 3)), xai.capabilities()));
             assertThat(((SubmitOutcome.Refused) shadow).failure().code()).isEqualTo("extra_shadows_field");
             JobId id = submit(VideoRequest.textToVideo("Fox").with(o -> o.withExtra("storage_options",
                     java.util.Map.of("filename", "fox.mp4"))));
@@ -165,7 +165,7 @@ class XaiVideoProviderTest {
         @Test
         void an_overloaded_api_refuses_with_its_retry_after() {
             sim.failNext(Call.SUBMIT, new Fault.RateLimited(Option.some(Duration.ofSeconds(30))));
-            SubmitOutcome outcome = xai.submit(new Submission(SubmissionKey.random(), VideoRequest.textToVideo("Fox")));
+            SubmitOutcome outcome = xai.submit(Submission.of(SubmissionKey.random(), VideoRequest.textToVideo("Fox"), xai.capabilities()));
             JobFailure failure = ((SubmitOutcome.Refused) outcome).failure();
             assertThat(failure.kind()).isEqualTo(FailureKind.RATE_LIMITED);
             assertThat(failure.retryAfter().get().delay()).isEqualTo(Duration.ofSeconds(30));
@@ -174,7 +174,7 @@ class XaiVideoProviderTest {
         @Test
         void a_connection_reset_after_the_request_left_is_ambiguous_after_exactly_one_post() {
             sim.failNext(Call.SUBMIT, new Fault.ConnectionReset());
-            SubmitOutcome outcome = xai.submit(new Submission(SubmissionKey.random(), VideoRequest.textToVideo("Fox")));
+            SubmitOutcome outcome = xai.submit(Submission.of(SubmissionKey.random(), VideoRequest.textToVideo("Fox"), xai.capabilities()));
             assertThat(outcome).isInstanceOf(SubmitOutcome.Ambiguous.class);
             assertThat(sim.calls(Call.SUBMIT)).isEqualTo(1);
             assertThat(sim.jobs()).hasSize(1); // the job was started: a second POST would have paid twice
@@ -287,7 +287,7 @@ class XaiVideoProviderTest {
         void a_wrong_key_answered_as_400_incorrect_api_key_is_an_authentication_failure() {
             try (XaiSimulator strict = XaiSimulator.start(SimulatorOptions.forTests().withKeys(ApiKeys.exactly("right-key")))) {
                 XaiVideoProvider wrong = XaiVideo.builder().apiKey("wrong-key-123").baseUrl(strict.baseUrl()).build();
-                SubmitOutcome outcome = wrong.submit(new Submission(SubmissionKey.random(), VideoRequest.textToVideo("Fox")));
+                SubmitOutcome outcome = wrong.submit(Submission.of(SubmissionKey.random(), VideoRequest.textToVideo("Fox"), wrong.capabilities()));
                 JobFailure failure = ((SubmitOutcome.Refused) outcome).failure();
                 assertThat(failure.kind()).isEqualTo(FailureKind.AUTHENTICATION);
                 assertThat(failure.message()).doesNotContain("wrong-key-123");

@@ -21,11 +21,10 @@ final class CliRun {
 
     /** Polls every 20 ms so that runs against a real-clock simulator take a fraction of a second. */
     static ServiceSettings quick() {
-        ServiceSettings d = ServiceSettings.defaults();
-        return new ServiceSettings(Backoff.of(Duration.ofMillis(20), 1.2, Duration.ofMillis(100), 0.1),
-                Backoff.of(Duration.ofMillis(50), 2.0, Duration.ofMillis(400), 0.1), d.maxSubmitAttempts(), d.watchTimeout(),
-                d.pushSafetyInterval(), d.maxProtocolErrors(), d.downloadAttempts(),
-                Backoff.of(Duration.ofMillis(20), 2.0, Duration.ofMillis(200), 0.1), d.maxDownloadBytes());
+        return ServiceSettings.defaults()
+                .withPollBackoff(Backoff.of(Duration.ofMillis(20), 1.2, Duration.ofMillis(100), 0.1))
+                .withSubmitBackoff(Backoff.of(Duration.ofMillis(50), 2.0, Duration.ofMillis(400), 0.1))
+                .withDownloadBackoff(Backoff.of(Duration.ofMillis(20), 2.0, Duration.ofMillis(200), 0.1));
     }
 
     CliRun withEnv(String name, String value) {

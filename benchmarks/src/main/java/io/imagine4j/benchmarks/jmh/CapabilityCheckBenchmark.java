@@ -2,6 +2,7 @@ package io.imagine4j.benchmarks.jmh;
 
 import io.imagine4j.core.model.AspectRatio;
 import io.imagine4j.core.model.CapabilityCheck;
+import io.imagine4j.core.model.CheckedRequest;
 import io.imagine4j.core.model.MediaSource;
 import io.imagine4j.core.model.ProviderCapabilities;
 import io.imagine4j.core.model.VideoRequest;
@@ -74,17 +75,17 @@ public class CapabilityCheckBenchmark {
     }
 
     @Benchmark
-    public Validation<Seq<Violation>, VideoRequest> textToVideo() {
+    public Validation<Seq<Violation>, CheckedRequest> textToVideo() {
         return CapabilityCheck.check(textToVideo, xai);
     }
 
     @Benchmark
-    public Validation<Seq<Violation>, VideoRequest> editOfLocalFile() {
+    public Validation<Seq<Violation>, CheckedRequest> editOfLocalFile() {
         return CapabilityCheck.check(editOfLocalFile, xai);
     }
 
     @Benchmark
-    public Validation<Seq<Violation>, VideoRequest> invalidRequestWithTwoViolations() {
+    public Validation<Seq<Violation>, CheckedRequest> invalidRequestWithTwoViolations() {
         return CapabilityCheck.check(twoViolations, xai);
     }
 }

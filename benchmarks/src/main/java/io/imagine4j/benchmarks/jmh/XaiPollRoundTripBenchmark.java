@@ -90,7 +90,7 @@ public class XaiPollRoundTripBenchmark {
     }
 
     private JobId submit(String prompt) {
-        SubmitOutcome outcome = provider.submit(new Submission(SubmissionKey.random(), VideoRequest.textToVideo(prompt)));
+        SubmitOutcome outcome = provider.submit(Submission.of(SubmissionKey.random(), VideoRequest.textToVideo(prompt), provider.capabilities()));
         if (!(outcome instanceof SubmitOutcome.Accepted accepted)) {
             throw new IllegalStateException("the simulator did not accept the benchmark's job: " + outcome);
         }

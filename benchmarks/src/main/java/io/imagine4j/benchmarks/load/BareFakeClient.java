@@ -40,7 +40,7 @@ final class BareFakeClient implements LoadClient {
     }
 
     private void submitNow(int index, String prompt, JobTally tally) {
-        SubmitOutcome outcome = fake.submit(new Submission(SubmissionKey.random(), VideoRequest.textToVideo(prompt)));
+        SubmitOutcome outcome = fake.submit(Submission.of(SubmissionKey.random(), VideoRequest.textToVideo(prompt), fake.capabilities()));
         if (outcome instanceof SubmitOutcome.Accepted accepted) {
             tally.accepted(index);
             schedulePoll(index, accepted.jobId(), 0, tally);

@@ -37,7 +37,12 @@ public enum FailureKind {
      * connection reset after the request was sent, a read timeout, a 5xx). It is not sent again,
      * because a second submit could start, and bill, a second job.
      */
-    SUBMISSION_OUTCOME_UNKNOWN;
+    SUBMISSION_OUTCOME_UNKNOWN,
+    /**
+     * The job's estimated cost would pass the budget set in the service's settings. Nothing was
+     * stored or sent.
+     */
+    BUDGET_EXCEEDED;
 
     /** Whether a call that failed this way may simply be made again later (a poll, a download). */
     public boolean isTransient() {

@@ -51,6 +51,20 @@ public sealed interface JobEvent {
     }
 
     /**
+     * The job's record could not be written to the store; the job goes on in this process, and the
+     * next write carries its whole state. {@code reason} names the store and what failed.
+     */
+    record StoreFailed(JobRef job, String reason, Instant at) implements JobEvent {
+    }
+
+    /**
+     * Another instance sharing the store took the job over (this instance's lease on it lapsed):
+     * this process stops following it, and the other reports its end.
+     */
+    record HandedOver(JobRef job, Instant at) implements JobEvent {
+    }
+
+    /**
      * The job ended: {@code state} holds the terminal status with its result or failure.
      * {@code elapsed} runs from when the job was stored to now; {@code polls} counts the polls made
      * for it by this process.

@@ -4,6 +4,7 @@ import io.imagine4j.core.model.JobId;
 
 import io.vavr.control.Option;
 
+import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
@@ -21,9 +22,11 @@ import java.util.Objects;
  * @param message    what happened and what to do about it
  * @param jobId      the job concerned, once the provider gave it an id
  * @param retryAfter the wait the provider asked for, when it did
+ * @param costUsd    what the provider billed for the failed job, when it says (xAI bills a
+ *                   video withheld by moderation)
  */
 public record JobFailure(FailureKind kind, String code, String message, Option<JobId> jobId,
-                         Option<RetryAfter> retryAfter) {
+                         Option<RetryAfter> retryAfter, Option<BigDecimal> costUsd) {
 
     public JobFailure {
         Objects.requireNonNull(kind, "kind");
@@ -31,6 +34,12 @@ public record JobFailure(FailureKind kind, String code, String message, Option<J
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(jobId, "jobId");
         Objects.requireNonNull(retryAfter, "retryAfter");
+        Objects.requireNonNull(costUsd, "costUsd");
+    }
+
+    /** A failure with no cost known. */
+    public JobFailure(FailureKind kind, String code, String message, Option<JobId> jobId, Option<RetryAfter> retryAfter) {
+        this(kind, code, message, jobId, retryAfter, Option.none());
     }
 
     public static JobFailure of(FailureKind kind, String code, String message) {
@@ -38,21 +47,32 @@ public record JobFailure(FailureKind kind, String code, String message, Option<J
     }
 
     public JobFailure withJobId(JobId id) {
-        return new JobFailure(kind, code, message, Option.of(id), retryAfter);
+        return new JobFailure(kind, code, message, Option.of(id), retryAfter, costUsd);
+    }
+
+    /** This failure naming {@code id}, unless it already names a job. */
+    public JobFailure forJob(JobId id) {
+        return jobId.isDefined() ? this : withJobId(id);
     }
 
     public JobFailure withRetryAfter(RetryAfter wait) {
-        return new JobFailure(kind, code, message, jobId, Option.of(wait));
+        return new JobFailure(kind, code, message, jobId, Option.of(wait), costUsd);
     }
 
     public JobFailure withMessage(String text) {
-        return new JobFailure(kind, code, text, jobId, retryAfter);
+        return new JobFailure(kind, code, text, jobId, retryAfter, costUsd);
+    }
+
+    /** This failure with what the provider billed for it. */
+    public JobFailure withCostUsd(BigDecimal usd) {
+        return new JobFailure(kind, code, message, jobId, retryAfter, Option.of(usd));
     }
 
     /** {@code RATE_LIMITED (http_429) for job xai:abc: Too many requests; retry after PT30S}. */
     @Override
     public String toString() {
         return kind + " (" + code + ")" + jobId.map(id -> " for job " + id).getOrElse("") + ": " + message
-                + retryAfter.map(wait -> "; retry after " + wait.delay()).getOrElse("");
+                + retryAfter.map(wait -> "; retry after " + wait.delay()).getOrElse("")
+                + costUsd.map(usd -> "; billed $" + usd.toPlainString()).getOrElse("");
     }
 }

@@ -16,9 +16,12 @@ import java.util.stream.Collectors;
  * problem at once. Local inputs are read here (their magic bytes, size and MP4 duration), so a
  * too-long edit input or a PNG passed as a video never reaches the network.
  *
+ * <p>A request that names no model runs on the provider's default model for its kind. The
+ * provider's own {@link RequestRule}s run after the limits, and their violations join the list.
+ *
  * <pre>{@code
- * Validation<Seq<Violation>, VideoRequest> checked = CapabilityCheck.check(request, provider.capabilities());
- * VideoRequest ready = CapabilityCheck.require(request, provider.capabilities()); // or throws
+ * Validation<Seq<Violation>, CheckedRequest> checked = CapabilityCheck.check(request, provider.capabilities());
+ * CheckedRequest ready = CapabilityCheck.require(request, provider.capabilities()); // or throws
  * }</pre>
  */
 public final class CapabilityCheck {
@@ -27,36 +30,44 @@ public final class CapabilityCheck {
     }
 
     /**
-     * The request with its model made explicit (the provider's default when none was named), or
-     * every violation found.
+     * The request with its model made explicit (the provider's default for its kind when none was
+     * named), or every violation found.
      */
-    public static Validation<Seq<Violation>, VideoRequest> check(VideoRequest request, ProviderCapabilities capabilities) {
-        Option<ModelCapabilities> model = capabilities.model(request.options().model());
+    public static Validation<Seq<Violation>, CheckedRequest> check(VideoRequest request, ProviderCapabilities capabilities) {
+        Option<String> name = request.options().model().orElse(() -> capabilities.defaultModelFor(request.kind()));
+        if (name.isEmpty()) {
+            return gather(prompt(request, Option.none(), true), List.of(new Violation("kind", request.kind().label(),
+                    "is not offered by any model of " + capabilities.provider(), "", Violation.Reason.UNSUPPORTED)));
+        }
+        Option<ModelCapabilities> model = capabilities.model(name);
         if (model.isEmpty()) {
-            String name = request.options().model().getOrElse(capabilities.defaultModel());
-            return gather(request, prompt(request, Option.none()), List.of(new Violation("model", name,
+            return gather(prompt(request, Option.none(), true), List.of(new Violation("model", name.get(),
                     "is not a model of " + capabilities.provider(),
-                    String.join(", ", capabilities.models().keySet()), Violation.Reason.NOT_ALLOWED)));
+                    String.join(", ", capabilities.modelNames()), Violation.Reason.NOT_ALLOWED)));
         }
         ModelCapabilities chosen = model.get();
         VideoRequest explicit = request.with(options -> options.withModel(chosen.model()));
         Option<RequestLimits> limits = chosen.limits(request.kind());
         if (limits.isEmpty()) {
             String allowed = chosen.supportedKinds().stream().map(RequestKind::label).collect(Collectors.joining(", "));
-            return gather(explicit, prompt(request, Option.none()), List.of(new Violation("kind", request.kind().label(),
+            return gather(prompt(request, Option.none(), true), List.of(new Violation("kind", request.kind().label(),
                     "is not offered by " + capabilities.provider() + " model " + chosen.model(),
                     allowed, Violation.Reason.UNSUPPORTED)));
         }
         RequestLimits rules = limits.get();
         String where = "for " + request.kind().label() + " on " + chosen.model();
+        VideoOptions options = request.options();
         Seq<Validation<Seq<Violation>, Object>> checks = List.of(
-                prompt(request, rules.maxPromptLength()),
-                duration(request.options().duration(), rules, where),
-                choice("aspectRatio", request.options().aspectRatio(), rules.aspectRatios(), where),
-                choice("resolution", request.options().resolution(), rules.resolutions(), where),
-                audio(request.options().audio(), rules, chosen.model()),
-                input(request, rules, where));
-        return Validation.sequence(checks).map(ignored -> explicit);
+                prompt(request, rules.maxPromptLength(), rules.promptRequired() || request.input().isEmpty()),
+                duration(options.duration(), rules, where),
+                choice("aspectRatio", options.aspectRatio(), rules.aspectRatios(), where),
+                choice("resolution", options.resolution(), rules.resolutions(), where),
+                audio(options.audio(), rules, chosen.model()),
+                generations(options.generations(), rules, where),
+                seed(options.seed(), rules, where),
+                input(request, rules, where),
+                providerRules(explicit, rules, capabilities));
+        return Validation.sequence(checks).map(ignored -> new CheckedRequest(explicit, rules));
     }
 
     /**
@@ -64,29 +75,38 @@ public final class CapabilityCheck {
      * {@link UnsupportedCapabilityException} when something asked for is not offered at all,
      * {@link InvalidRequestException} otherwise.
      */
-    public static VideoRequest require(VideoRequest request, ProviderCapabilities capabilities) {
-        Validation<Seq<Violation>, VideoRequest> checked = check(request, capabilities);
-        if (checked.isValid()) {
-            return checked.get();
+    public static CheckedRequest require(VideoRequest request, ProviderCapabilities capabilities) {
+        Validation<Seq<Violation>, CheckedRequest> checked = check(request, capabilities);
+        if (checked.isInvalid()) {
+            throw failure(capabilities.provider(), checked.getError());
         }
-        Seq<Violation> violations = checked.getError();
+        return checked.get();
+    }
+
+    /** The exception that reports {@code violations}: unsupported when any of them is. */
+    public static InvalidRequestException failure(String provider, Seq<Violation> violations) {
         java.util.List<Violation> all = violations.asJava();
-        throw violations.exists(v -> v.reason() == Violation.Reason.UNSUPPORTED)
-                ? new UnsupportedCapabilityException(capabilities.provider(), all)
-                : new InvalidRequestException(capabilities.provider(), all);
+        return violations.exists(v -> v.reason() == Violation.Reason.UNSUPPORTED)
+                ? new UnsupportedCapabilityException(provider, all)
+                : new InvalidRequestException(provider, all);
     }
 
-    private static Validation<Seq<Violation>, VideoRequest> gather(VideoRequest request,
-            Validation<Seq<Violation>, Object> prompt, Seq<Violation> more) {
-        Seq<Violation> all = prompt.isInvalid() ? prompt.getError().appendAll(more) : more;
-        return Validation.invalid(all);
+    private static Validation<Seq<Violation>, CheckedRequest> gather(Validation<Seq<Violation>, Object> prompt,
+            Seq<Violation> more) {
+        return Validation.invalid(prompt.fold(found -> found.appendAll(more), ignored -> more));
     }
 
-    private static Validation<Seq<Violation>, Object> prompt(VideoRequest request, Option<Integer> maxLength) {
+    private static Validation<Seq<Violation>, Object> prompt(VideoRequest request, Option<Integer> maxLength,
+            boolean required) {
         String prompt = request.prompt();
         if (prompt.isBlank()) {
-            return invalid(new Violation("prompt", "(empty)", "is not enough: describe the video you want",
-                    "a non-empty text", Violation.Reason.MISSING));
+            return required ? invalid(new Violation("prompt", prompt.isEmpty() ? "(empty)" : "(only white space)",
+                    "is not enough: describe the video you want", "a non-empty text", Violation.Reason.MISSING)) : valid();
+        }
+        int control = firstControlCharacter(prompt);
+        if (control >= 0) {
+            return invalid(new Violation("prompt", String.format("U+%04X at position %d", (int) prompt.charAt(control), control),
+                    "is a control character", "printable text, line breaks and tabs", Violation.Reason.NOT_ALLOWED));
         }
         if (maxLength.isDefined() && prompt.length() > maxLength.get()) {
             return invalid(new Violation("prompt", prompt.length() + " characters", "is too long",
@@ -129,6 +149,47 @@ public final class CapabilityCheck {
         return valid();
     }
 
+    private static int firstControlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static Validation<Seq<Violation>, Object> generations(Option<Integer> requested, RequestLimits rules, String where) {
+        if (requested.isEmpty() || requested.get() == 1) {
+            return valid();
+        }
+        int count = requested.get();
+        if (count < 1) {
+            return invalid(new Violation("generations", String.valueOf(count), "is not a number of videos",
+                    "1–" + rules.maxGenerations(), Violation.Reason.NOT_ALLOWED));
+        }
+        if (rules.maxGenerations() == 1) {
+            return invalid(new Violation("generations", String.valueOf(count), "cannot be asked for " + where
+                    + "; submit the request once per video", "1", Violation.Reason.UNSUPPORTED));
+        }
+        return count <= rules.maxGenerations() ? valid() : invalid(new Violation("generations", String.valueOf(count),
+                "is more than one submit may ask " + where, "1–" + rules.maxGenerations(), Violation.Reason.NOT_ALLOWED));
+    }
+
+    private static Validation<Seq<Violation>, Object> seed(Option<Long> requested, RequestLimits rules, String where) {
+        return requested.isEmpty() || rules.seed() ? valid() : invalid(new Violation("seed", requested.get().toString(),
+                "cannot be chosen " + where + "; leave it unset", "", Violation.Reason.UNSUPPORTED));
+    }
+
+    private static Validation<Seq<Violation>, Object> providerRules(VideoRequest request, RequestLimits limits,
+            ProviderCapabilities capabilities) {
+        Seq<Violation> found = capabilities.rules().flatMap(rule -> Try.of(() -> rule.check(request, limits))
+                .getOrElseGet(error -> List.of(new Violation("request", request.kind().label(),
+                        "could not be checked by a rule of " + capabilities.provider() + " (" + error.getClass().getSimpleName()
+                                + ")", "", Violation.Reason.UNREADABLE))));
+        return found.isEmpty() ? valid() : Validation.invalid(found);
+    }
+
     private static Validation<Seq<Violation>, Object> audio(Option<Boolean> requested, RequestLimits rules, String model) {
         if (requested.isEmpty() || rules.audio()) {
             return valid();
@@ -143,12 +204,16 @@ public final class CapabilityCheck {
         }
         MediaSource source = request.input().get();
         String field = request.kind() == RequestKind.IMAGE_TO_VIDEO ? "image" : "video";
+        if (source instanceof MediaSource.PreviousResult previous && !previous.isResolved()) {
+            // Only the service can look the job up; an adapter given it alone sends the provider's own id.
+            return rules.inputSources().contains(MediaSource.Kind.RESULT) ? valid()
+                    : invalid(new Violation(field, source.describe(), "cannot be given as " + source.kind().description()
+                            + " " + where, sourcesAllowed(rules), Violation.Reason.UNSUPPORTED));
+        }
         String shown = source.describe();
         if (!rules.inputSources().isEmpty() && !rules.inputSources().contains(source.kind())) {
-            String allowed = RequestLimits.joinedOr(rules.inputSources().stream()
-                    .map(MediaSource.Kind::description).collect(Collectors.toList()));
             return invalid(new Violation(field, shown, "cannot be given as " + source.kind().description() + " " + where,
-                    allowed, Violation.Reason.UNSUPPORTED));
+                    sourcesAllowed(rules), Violation.Reason.UNSUPPORTED));
         }
         if (source instanceof MediaSource.LocalFile file && !Files.isReadable(file.path())) {
             return invalid(new Violation(field, shown, Files.exists(file.path()) ? "cannot be read" : "does not exist",
@@ -194,6 +259,8 @@ public final class CapabilityCheck {
             length = Mp4Header.duration(bytes.data());
         } else if (source instanceof MediaSource.Url url && url.isDataUri()) {
             length = url.dataBytes().flatMap(Mp4Header::duration);
+        } else if (source instanceof MediaSource.PreviousResult previous && previous.duration().isDefined()) {
+            length = Try.success(previous.duration().get()); // what the provider said of its own result
         } else {
             return Option.none(); // a remote video is measured by the provider
         }
@@ -206,6 +273,11 @@ public final class CapabilityCheck {
                     range.describe(), Violation.Reason.NOT_ALLOWED));
         }
         return Option.none();
+    }
+
+    private static String sourcesAllowed(RequestLimits rules) {
+        return RequestLimits.joinedOr(rules.inputSources().stream().map(MediaSource.Kind::description)
+                .collect(Collectors.toList()));
     }
 
     private static Validation<Seq<Violation>, Object> valid() {

@@ -27,4 +27,9 @@ public record EditVideo(String prompt, MediaSource video, VideoOptions options) 
     public EditVideo withOptions(VideoOptions options) {
         return new EditVideo(prompt, video, options);
     }
+
+    @Override
+    public EditVideo withInput(MediaSource input) {
+        return new EditVideo(prompt, input, options);
+    }
 }

@@ -27,4 +27,9 @@ public record ExtendVideo(String prompt, MediaSource video, VideoOptions options
     public ExtendVideo withOptions(VideoOptions options) {
         return new ExtendVideo(prompt, video, options);
     }
+
+    @Override
+    public ExtendVideo withInput(MediaSource input) {
+        return new ExtendVideo(prompt, input, options);
+    }
 }

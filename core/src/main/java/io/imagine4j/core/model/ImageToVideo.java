@@ -27,4 +27,9 @@ public record ImageToVideo(String prompt, MediaSource image, VideoOptions option
     public ImageToVideo withOptions(VideoOptions options) {
         return new ImageToVideo(prompt, image, options);
     }
+
+    @Override
+    public ImageToVideo withInput(MediaSource input) {
+        return new ImageToVideo(prompt, input, options);
+    }
 }

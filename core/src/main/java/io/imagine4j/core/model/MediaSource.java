@@ -14,12 +14,15 @@ import java.util.Base64;
 import java.util.Objects;
 
 /**
- * Where an input image or video comes from: a public URL, a local file, or bytes in memory.
- * Local content is typed by its magic bytes, never by its name.
+ * Where an input image or video comes from: a public URL, a local file, bytes in memory, or a
+ * previous result. Local content is typed by its magic bytes, never by its name. A previous result
+ * lets edits chain without a re-upload: the adapter sends the cheapest form its provider accepts
+ * (the provider's own id, the result URL while it is valid, else the downloaded bytes).
  *
  * <pre>{@code
  * MediaSource clip  = MediaSource.file(Path.of("clip.mp4"));
  * MediaSource image = MediaSource.url("https://example.com/first-frame.png");
+ * MediaSource again = MediaSource.of(video);                 // a GeneratedVideo from an earlier job
  * }</pre>
  */
 public sealed interface MediaSource {
@@ -28,7 +31,8 @@ public sealed interface MediaSource {
     enum Kind {
         URL("a public URL"),
         FILE("a local file"),
-        BYTES("bytes in memory");
+        BYTES("bytes in memory"),
+        RESULT("a previous result");
 
         private final String description;
 
@@ -71,6 +75,85 @@ public sealed interface MediaSource {
     /** In-memory content; the array is copied. */
     static MediaSource bytes(byte[] data) {
         return new Bytes(data);
+    }
+
+    /** A video an earlier job made, with everything known of it (location, expiry, duration). */
+    static PreviousResult of(GeneratedVideo video) {
+        return new PreviousResult(video.jobId(), Option.some(video));
+    }
+
+    /**
+     * The result of job {@code jobId}, to be looked up by the service (in this process or its
+     * store) before anything is sent; refused while that job has not succeeded.
+     */
+    static PreviousResult ofJob(JobId jobId) {
+        return new PreviousResult(jobId, Option.none());
+    }
+
+    /**
+     * A video made by an earlier job. {@code video} is empty until the service has looked the job
+     * up; once known, its duration is checked like a local video's, and its location's expiry tells
+     * the adapter whether the URL can still be sent.
+     */
+    record PreviousResult(JobId jobId, Option<GeneratedVideo> video) implements MediaSource {
+        public PreviousResult {
+            Objects.requireNonNull(jobId, "jobId");
+            Objects.requireNonNull(video, "video");
+            video.forEach(known -> {
+                if (!known.jobId().equals(jobId)) {
+                    throw new IllegalArgumentException("The video of job " + known.jobId() + " is not the result of job " + jobId);
+                }
+            });
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.RESULT;
+        }
+
+        @Override
+        public String describe() {
+            return "the result of job " + jobId;
+        }
+
+        @Override
+        public Try<Option<MediaType>> mediaType() {
+            return Try.success(video.map(GeneratedVideo::mediaType));
+        }
+
+        @Override
+        public Try<Option<Long>> size() {
+            return Try.success(Option.none());
+        }
+
+        /** Whether the job has been looked up. */
+        public boolean isResolved() {
+            return video.isDefined();
+        }
+
+        /** The result's length, where known. */
+        public Option<java.time.Duration> duration() {
+            return video.flatMap(GeneratedVideo::duration);
+        }
+
+        /**
+         * The result's URL if it is still usable at {@code now}: known, and not expiring within
+         * {@code margin} (the provider must fetch it after the submit arrives).
+         */
+        public Option<URI> locationValidAt(java.time.Instant now, java.time.Duration margin) {
+            return video.filter(known -> known.expiresAt().forAll(at -> now.plus(margin).isBefore(at)))
+                    .map(GeneratedVideo::location);
+        }
+
+        /** This source, with the job's video now known. */
+        public PreviousResult resolved(GeneratedVideo known) {
+            return new PreviousResult(jobId, Option.some(known));
+        }
+
+        @Override
+        public String toString() {
+            return "PreviousResult[" + jobId + "]";
+        }
     }
 
     /** A remote resource the provider fetches itself. */

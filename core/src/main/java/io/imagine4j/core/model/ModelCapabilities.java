@@ -37,6 +37,22 @@ public record ModelCapabilities(String model, Map<RequestKind, RequestLimits> ki
         return new ModelCapabilities(model, next);
     }
 
+    /** These limits under another name (an alias, or a discovered model of this family). */
+    public ModelCapabilities renamed(String name) {
+        return name.equals(model) ? this : new ModelCapabilities(name, kinds);
+    }
+
+    /** This model restricted to {@code allowed} kinds. */
+    public ModelCapabilities only(Set<RequestKind> allowed) {
+        Map<RequestKind, RequestLimits> next = new EnumMap<>(RequestKind.class);
+        kinds.forEach((kind, limits) -> {
+            if (allowed.contains(kind)) {
+                next.put(kind, limits);
+            }
+        });
+        return new ModelCapabilities(model, next);
+    }
+
     public Option<RequestLimits> limits(RequestKind kind) {
         return Option.of(kinds.get(kind));
     }

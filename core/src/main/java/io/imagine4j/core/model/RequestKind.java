@@ -1,11 +1,13 @@
 package io.imagine4j.core.model;
 
-/** The four kinds of video job a backend can run. */
+/** The kinds of video job a backend can run. */
 public enum RequestKind {
     TEXT_TO_VIDEO("text-to-video"),
     IMAGE_TO_VIDEO("image-to-video"),
     EDIT("edit"),
-    EXTEND("extend");
+    EXTEND("extend"),
+    /** A finished video made again with a changed prompt, by the provider that made it. */
+    REMIX("remix");
 
     private final String label;
 

@@ -36,6 +36,11 @@ import java.util.stream.IntStream;
  * @param inputDuration the lengths an input video may have, where limited
  * @param maxInputBytes the largest input accepted, where limited
  * @param maxPromptLength the longest prompt accepted in characters, where limited
+ * @param defaultDuration the length the provider gives when none is asked for, in whole seconds,
+ *                        where it documents one (used for cost estimates)
+ * @param promptRequired  whether a prompt must be given (image-to-video may run on the image alone)
+ * @param maxGenerations  how many videos one submit may ask for (1 unless the provider offers more)
+ * @param seed            whether a seed may be given
  */
 public record RequestLimits(
         SortedSet<Integer> durations,
@@ -46,7 +51,11 @@ public record RequestLimits(
         Set<MediaSource.Kind> inputSources,
         Option<DurationRange> inputDuration,
         Option<Long> maxInputBytes,
-        Option<Integer> maxPromptLength) {
+        Option<Integer> maxPromptLength,
+        Option<Integer> defaultDuration,
+        boolean promptRequired,
+        int maxGenerations,
+        boolean seed) {
 
     public RequestLimits {
         durations = Collections.unmodifiableSortedSet(new TreeSet<>(durations));
@@ -58,6 +67,10 @@ public record RequestLimits(
         Objects.requireNonNull(inputDuration, "inputDuration");
         Objects.requireNonNull(maxInputBytes, "maxInputBytes");
         Objects.requireNonNull(maxPromptLength, "maxPromptLength");
+        Objects.requireNonNull(defaultDuration, "defaultDuration");
+        if (maxGenerations < 1) {
+            throw new IllegalArgumentException("maxGenerations must be at least 1, got " + maxGenerations);
+        }
     }
 
     public static Builder builder() {
@@ -76,6 +89,10 @@ public record RequestLimits(
         builder.inputDuration = inputDuration;
         builder.maxInputBytes = maxInputBytes;
         builder.maxPromptLength = maxPromptLength;
+        builder.defaultDuration = defaultDuration;
+        builder.promptRequired = promptRequired;
+        builder.maxGenerations = maxGenerations;
+        builder.seed = seed;
         return builder;
     }
 
@@ -110,6 +127,10 @@ public record RequestLimits(
         private Option<DurationRange> inputDuration = Option.none();
         private Option<Long> maxInputBytes = Option.none();
         private Option<Integer> maxPromptLength = Option.none();
+        private Option<Integer> defaultDuration = Option.none();
+        private boolean promptRequired = true;
+        private int maxGenerations = 1;
+        private boolean seed;
 
         private Builder() {
         }
@@ -164,9 +185,33 @@ public record RequestLimits(
             return this;
         }
 
+        /** The length the provider gives when none is asked for, where it documents one. */
+        public Builder defaultDuration(int seconds) {
+            defaultDuration = Option.some(seconds);
+            return this;
+        }
+
+        /** Whether a prompt must be given; true unless said otherwise. */
+        public Builder promptRequired(boolean required) {
+            promptRequired = required;
+            return this;
+        }
+
+        /** How many videos one submit may ask for; 1 unless said otherwise. */
+        public Builder maxGenerations(int count) {
+            maxGenerations = count;
+            return this;
+        }
+
+        /** Whether a seed may be given; false unless said otherwise. */
+        public Builder seed(boolean allowed) {
+            seed = allowed;
+            return this;
+        }
+
         public RequestLimits build() {
             return new RequestLimits(durations, aspectRatios, resolutions, audio, inputTypes, inputSources,
-                    inputDuration, maxInputBytes, maxPromptLength);
+                    inputDuration, maxInputBytes, maxPromptLength, defaultDuration, promptRequired, maxGenerations, seed);
         }
     }
 }

@@ -26,4 +26,10 @@ public record TextToVideo(String prompt, VideoOptions options) implements VideoR
     public TextToVideo withOptions(VideoOptions options) {
         return new TextToVideo(prompt, options);
     }
+
+    /** A text-to-video request has no input: always throws. */
+    @Override
+    public VideoRequest withInput(MediaSource input) {
+        throw new IllegalArgumentException("A text-to-video request takes no input; use VideoRequest.imageToVideo");
+    }
 }

@@ -3,6 +3,7 @@ package io.imagine4j.core.service;
 import io.imagine4j.core.job.FailureKind;
 import io.imagine4j.core.model.GeneratedVideo;
 import io.imagine4j.core.job.JobFailure;
+import io.imagine4j.core.model.ContentVariant;
 import io.imagine4j.core.model.Imagine4jException;
 import io.imagine4j.core.port.in.DownloadListener;
 import io.imagine4j.core.port.in.DownloadedVideo;
@@ -47,13 +48,14 @@ final class ResultDownload {
         this.random = random;
     }
 
-    Either<JobFailure, DownloadedVideo> download(GeneratedVideo video, Path target, DownloadListener listener) {
+    Either<JobFailure, DownloadedVideo> download(GeneratedVideo video, ContentVariant variant, Path target,
+            DownloadListener listener) {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         Path partial = directory.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".part");
         try {
             Files.createDirectories(directory);
-            Either<JobFailure, Long> written = transfer(video, partial, listener);
+            Either<JobFailure, Long> written = transfer(video, variant, partial, listener);
             if (written.isLeft()) {
                 return Either.left(written.getLeft());
             }
@@ -72,7 +74,8 @@ final class ResultDownload {
         }
     }
 
-    private Either<JobFailure, Long> transfer(GeneratedVideo video, Path partial, DownloadListener listener)
+    private Either<JobFailure, Long> transfer(GeneratedVideo video, ContentVariant variant, Path partial,
+            DownloadListener listener)
             throws IOException, InterruptedException {
         JobFailure last = null;
         try (FileChannel file = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
@@ -83,9 +86,9 @@ final class ResultDownload {
                             .getOrElse(() -> settings.downloadBackoff().delay(retry, random)));
                 }
                 long have = file.size();
-                Either<JobFailure, VideoContent> opened = provider.openContent(video, have);
+                Either<JobFailure, VideoContent> opened = provider.openContent(video, variant, have);
                 if (opened.isLeft()) {
-                    last = named(opened.getLeft(), video);
+                    last = opened.getLeft().forJob(video.jobId());
                     if (isFinal(last)) {
                         return Either.left(last);
                     }
@@ -166,10 +169,6 @@ final class ResultDownload {
         return JobFailure.of(FailureKind.PROTOCOL, ContentTooLargeException.CODE, "The video of job " + video.jobId()
                 + " is " + size + ", above the limit of " + settings.maxDownloadBytes()
                 + " bytes; raise ServiceSettings.maxDownloadBytes to accept it.").withJobId(video.jobId());
-    }
-
-    private static JobFailure named(JobFailure failure, GeneratedVideo video) {
-        return failure.jobId().isDefined() ? failure : failure.withJobId(video.jobId());
     }
 
     private static void moveIntoPlace(Path partial, Path target) throws IOException {

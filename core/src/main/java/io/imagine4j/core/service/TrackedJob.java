@@ -1,11 +1,10 @@
 package io.imagine4j.core.service;
 
 import io.imagine4j.core.job.FailureKind;
-import io.imagine4j.core.model.GeneratedVideo;
+import io.imagine4j.core.job.Generation;
 import io.imagine4j.core.job.JobEvent;
 import io.imagine4j.core.job.JobFailedException;
 import io.imagine4j.core.job.JobFailure;
-import io.imagine4j.core.model.JobId;
 import io.imagine4j.core.job.JobListener;
 import io.imagine4j.core.job.JobRecord;
 import io.imagine4j.core.job.JobRef;
@@ -14,6 +13,8 @@ import io.imagine4j.core.job.JobStateMachine;
 import io.imagine4j.core.job.JobUpdate;
 import io.imagine4j.core.job.SubmissionKey;
 import io.imagine4j.core.job.Transition;
+import io.imagine4j.core.model.GeneratedVideo;
+import io.imagine4j.core.model.JobId;
 import io.imagine4j.core.model.RequestKind;
 import io.imagine4j.core.port.in.VideoJob;
 import io.imagine4j.core.port.out.Scheduler;
@@ -21,37 +22,44 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * One job followed by the service: its record, its listeners, its futures and its poll timer.
- * Every change happens under this object's lock, so a job's events come out in order even when a
- * poll and a pushed event arrive together.
+ * One job followed by the service: its record, its listeners, its futures, its poll timer and its
+ * poll schedule. It holds state and reports changes; the {@link JobDriver} decides what happens
+ * next. Every change happens under this object's lock, so a job's events come out in order even
+ * when a poll and a pushed event arrive together, and every failure gets the job's id here.
  */
 final class TrackedJob implements VideoJob {
 
-    private final VideoJobService service;
+    private final JobDriver driver;
     private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<JobId> accepted = new CompletableFuture<>();
     private final CompletableFuture<GeneratedVideo> result = new CompletableFuture<>();
+    private final PollSchedule schedule;
 
     private JobRecord record;
+    private List<VideoJob> generations = List.of(this);
     private Scheduler.Task timer;
     private int submitAttempts;
     private int polls;
-    private int pollRound;
     private int consecutivePollFailures;
 
-    TrackedJob(VideoJobService service, JobRecord record) {
-        this.service = service;
+    TrackedJob(JobDriver driver, JobRecord record, ServiceSettings settings, Instant now) {
+        this.driver = driver;
         this.record = record;
+        this.schedule = new PollSchedule(settings, now);
         record.jobId().forEach(accepted::complete);
         if (record.isFinished()) {
             complete(record.state());
         }
     }
+
+    // ---- the handle ----
 
     @Override
     public SubmissionKey key() {
@@ -74,16 +82,18 @@ final class TrackedJob implements VideoJob {
     }
 
     @Override
+    public Generation generation() {
+        return record().generation();
+    }
+
+    @Override
+    public synchronized List<VideoJob> generations() {
+        return generations;
+    }
+
+    @Override
     public synchronized JobState state() {
         return record.state();
-    }
-
-    synchronized JobRecord record() {
-        return record;
-    }
-
-    synchronized JobRef ref() {
-        return record.ref();
     }
 
     @Override
@@ -104,77 +114,102 @@ final class TrackedJob implements VideoJob {
 
     @Override
     public Either<JobFailure, JobId> awaitAccepted(Duration timeout) throws InterruptedException {
-        service.scheduler().waitFor(accepted, timeout);
-        Option<JobId> id = jobId();
-        if (id.isDefined()) {
-            return Either.right(id.get());
-        }
+        driver.scheduler().waitFor(accepted, timeout);
         JobState now = state();
-        if (now.failure().isDefined()) {
-            return Either.left(now.failure().get());
-        }
-        return Either.left(JobFailure.of(FailureKind.TIMEOUT, "await_timeout", "The provider has not answered the submit of job "
-                + key() + " after " + timeout + "; imagine4j keeps trying: wait again, or watch its events."));
+        return jobId().toEither(() -> now.failure().getOrElse(() -> JobFailure.of(FailureKind.TIMEOUT, "await_timeout",
+                "The provider has not answered the submit of job " + key() + " after " + timeout
+                        + "; imagine4j keeps trying: wait again, or watch its events.")));
     }
 
     @Override
     public Either<JobFailure, GeneratedVideo> await(Duration timeout) throws InterruptedException {
-        if (!service.scheduler().waitFor(result, timeout)) {
-            JobState now = state();
+        if (!driver.scheduler().waitFor(result, timeout)) {
             return Either.left(new JobFailure(FailureKind.TIMEOUT, "await_timeout",
-                    "The job is still " + now.status() + " after waiting " + timeout
+                    "The job is still " + status() + " after waiting " + timeout
                             + "; it keeps running: wait again, or check its status later.",
                     jobId(), Option.none()));
         }
         JobState done = state();
-        return done.result().isDefined() ? Either.right(done.result().get()) : Either.left(done.failure().get());
+        return done.result().toEither(() -> done.failure().get());
+    }
+
+    @Override
+    public List<Either<JobFailure, GeneratedVideo>> awaitAll(Duration timeout) throws InterruptedException {
+        Instant deadline = driver.now().plus(timeout);
+        List<Either<JobFailure, GeneratedVideo>> outcomes = new ArrayList<>();
+        for (VideoJob job : generations()) {
+            // One deadline for all: jobs that end early leave their time to the others.
+            Duration left = Duration.between(driver.now(), deadline);
+            outcomes.add(job.await(left.isNegative() ? Duration.ZERO : left));
+        }
+        return outcomes;
     }
 
     @Override
     public Either<JobFailure, JobState> cancel() {
-        Option<JobId> id = jobId();
-        if (id.isEmpty()) {
-            return Either.left(JobFailure.of(FailureKind.NOT_FOUND, "not_accepted",
-                    "The provider has not accepted job " + key() + " yet; cancel it once accepted() completes."));
-        }
-        return service.cancel(id.get());
+        return jobId().toEither(() -> JobFailure.of(FailureKind.NOT_FOUND, "not_accepted",
+                "The provider has not accepted job " + key() + " yet; cancel it once accepted() completes."))
+                .flatMap(driver::cancel);
     }
 
-    // ---- changes, each under the lock ----
+    // ---- what the driver reads and changes, each under the lock ----
+
+    synchronized JobRecord record() {
+        return record;
+    }
+
+    synchronized JobRef ref() {
+        return record.ref();
+    }
+
+    synchronized boolean isFinished() {
+        return record.isFinished();
+    }
+
+    synchronized void joinGenerations(List<VideoJob> all) {
+        generations = List.copyOf(all);
+    }
+
+    void listen(JobListener listener) {
+        listeners.add(listener);
+    }
 
     synchronized int nextSubmitAttempt() {
         return ++submitAttempts;
     }
 
-    synchronized int countPoll() {
-        return ++polls;
-    }
-
-    synchronized int nextPollRound() {
-        return pollRound++;
+    synchronized void countPoll() {
+        polls++;
     }
 
     synchronized int pollFailed() {
         return ++consecutivePollFailures;
     }
 
-    synchronized void pollSucceeded() {
-        consecutivePollFailures = 0;
+    synchronized Duration nextPollWait(Option<Duration> hint) {
+        return schedule.next(driver.now(), hint, driver.random());
+    }
+
+    synchronized Duration waitAfterPollFailure(Option<Duration> hint) {
+        return schedule.afterFailure(hint, driver.random());
     }
 
     synchronized void accept(JobId id, int attempts) {
         record = record.withJobId(id);
-        service.store().save(record);
-        emit(new JobEvent.Accepted(record.ref(), id, attempts, service.now()));
+        driver.save(this, record);
+        emit(new JobEvent.Accepted(record.ref(), id, attempts, driver.now()));
         accepted.complete(id);
     }
 
     /** Applies an update from the provider; answers whether the job is now finished. */
     synchronized boolean apply(JobUpdate update) {
+        consecutivePollFailures = 0;
         JobUpdate named = record.jobId().map(update::forJob).getOrElse(update);
-        Transition transition = JobStateMachine.apply(record.state(), named, service.now());
+        Instant now = driver.now();
+        schedule.observed(named.progress(), now);
+        Transition transition = JobStateMachine.apply(record.state(), named, now);
         if (transition.isIgnored()) {
-            emit(new JobEvent.UpdateIgnored(record.ref(), named, transition.ignoredBecause().get(), service.now()));
+            emit(new JobEvent.UpdateIgnored(record.ref(), named, transition.ignoredBecause().get(), now));
             return record.isFinished();
         }
         if (transition.after().equals(transition.before())) {
@@ -186,12 +221,12 @@ final class TrackedJob implements VideoJob {
             return true;
         }
         if (transition.statusChanged()) {
-            service.store().save(record);
+            driver.save(this, record);
             emit(new JobEvent.StatusChanged(record.ref(), transition.before().status(), transition.after().status(),
-                    transition.after().rawStatus(), service.now()));
+                    transition.after().rawStatus(), now));
         }
         if (transition.progressChanged() && transition.after().progress().isDefined()) {
-            emit(new JobEvent.ProgressChanged(record.ref(), transition.after().progress().get(), service.now()));
+            emit(new JobEvent.ProgressChanged(record.ref(), transition.after().progress().get(), now));
         }
         return false;
     }
@@ -201,15 +236,15 @@ final class TrackedJob implements VideoJob {
         if (record.isFinished()) {
             return;
         }
-        JobFailure named = record.jobId().isDefined() && failure.jobId().isEmpty()
-                ? failure.withJobId(record.jobId().get()) : failure;
-        record = record.withState(JobState.failed(named, service.now())
-                .withProgress(record.state().progress()));
+        JobFailure named = record.jobId().map(failure::forJob).getOrElse(failure);
+        record = record.withState(JobState.failed(named, driver.now()).withProgress(record.state().progress()));
         finishRecorded();
     }
 
-    synchronized boolean isFinished() {
-        return record.isFinished();
+    /** Stops following the job without ending it: another instance has taken it over. */
+    synchronized void handOver() {
+        cancelTimer();
+        emit(new JobEvent.HandedOver(record.ref(), driver.now()));
     }
 
     /** Replaces the pending timer, so a job never has two polls (or submits) waiting. */
@@ -217,15 +252,17 @@ final class TrackedJob implements VideoJob {
         if (record.isFinished()) {
             return;
         }
-        if (timer != null) {
-            timer.cancel();
-        }
+        cancelTimer();
         Scheduler.Task[] self = new Scheduler.Task[1];
-        self[0] = service.scheduler().schedule(delay, () -> {
+        self[0] = driver.scheduler().schedule(delay, () -> {
             fired(self[0]);
             task.run();
         });
         timer = self[0];
+    }
+
+    void emit(JobEvent event) {
+        driver.publish(event, listeners);
     }
 
     /** A timer that fires is spent: forget it, so the next schedule has nothing to cancel. */
@@ -235,21 +272,21 @@ final class TrackedJob implements VideoJob {
         }
     }
 
-    void emit(JobEvent event) {
-        service.publish(event, listeners);
-    }
-
-    private void finishRecorded() {
+    private void cancelTimer() {
         if (timer != null) {
             timer.cancel();
             timer = null;
         }
-        service.store().save(record);
+    }
+
+    private void finishRecorded() {
+        cancelTimer();
+        driver.save(this, record);
         JobState state = record.state();
-        emit(new JobEvent.Finished(record.ref(), state, Duration.between(record.createdAt(), service.now()), polls,
-                service.now()));
+        Instant now = driver.now();
+        emit(new JobEvent.Finished(record.ref(), state, Duration.between(record.createdAt(), now), polls, now));
         complete(state);
-        service.finished(this);
+        driver.finished(this);
     }
 
     private void complete(JobState state) {

@@ -1,16 +1,19 @@
 package io.imagine4j.core.service;
 
-import io.imagine4j.core.job.FailureKind;
-import io.imagine4j.core.model.GeneratedVideo;
-import io.imagine4j.core.job.JobEvent;
+import io.imagine4j.core.cost.CostEstimate;
 import io.imagine4j.core.job.JobFailure;
-import io.imagine4j.core.model.JobId;
 import io.imagine4j.core.job.JobListener;
 import io.imagine4j.core.job.JobRecord;
 import io.imagine4j.core.job.JobState;
+import io.imagine4j.core.job.JobSummary;
 import io.imagine4j.core.job.JobUpdate;
 import io.imagine4j.core.job.SubmissionKey;
 import io.imagine4j.core.model.CapabilityCheck;
+import io.imagine4j.core.model.CheckedRequest;
+import io.imagine4j.core.model.ContentVariant;
+import io.imagine4j.core.model.GeneratedVideo;
+import io.imagine4j.core.model.JobId;
+import io.imagine4j.core.model.ModelInfo;
 import io.imagine4j.core.model.ProviderCapabilities;
 import io.imagine4j.core.model.ProviderFeature;
 import io.imagine4j.core.model.UnsupportedCapabilityException;
@@ -20,12 +23,9 @@ import io.imagine4j.core.port.in.DownloadListener;
 import io.imagine4j.core.port.in.DownloadedVideo;
 import io.imagine4j.core.port.in.VideoJob;
 import io.imagine4j.core.port.in.VideoJobs;
-import io.imagine4j.core.port.out.JobEventSource;
+import io.imagine4j.core.port.out.JobQuery;
 import io.imagine4j.core.port.out.JobStore;
-import io.imagine4j.core.port.out.PushListener;
 import io.imagine4j.core.port.out.Scheduler;
-import io.imagine4j.core.port.out.Submission;
-import io.imagine4j.core.port.out.SubmitOutcome;
 import io.imagine4j.core.port.out.VideoProvider;
 import io.imagine4j.core.store.InMemoryJobStore;
 import io.imagine4j.core.time.SystemScheduler;
@@ -35,25 +35,24 @@ import io.vavr.control.Option;
 import io.vavr.control.Validation;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.DoubleSupplier;
+import java.util.stream.Stream;
 
 /**
- * The application service behind {@link VideoJobs}: checks requests, records jobs before their
- * submit, submits without ever paying twice, follows jobs by polling on a shared scheduler (or by
- * push where the provider offers it), and downloads results safely.
+ * The application service behind {@link VideoJobs}: a façade that checks requests (once, against
+ * the provider's capabilities merged with its run-time models), holds them to the budget, records
+ * jobs before their submit, and hands them to the job driver, which submits without ever paying
+ * twice and follows them by polling on a shared scheduler (or by push where the provider offers it).
  *
  * <pre>{@code
  * try (VideoJobs jobs = VideoJobService.builder(XaiVideo.fromEnvironment())
- *         .store(FileJobStore.in(dir))
+ *         .store(JdbcJobStore.sqlite(dir))
  *         .listener(event -> log.info("{}", event))
  *         .build()) {
  *     jobs.resume();                                   // pick up what a crash left running
@@ -64,40 +63,38 @@ import java.util.function.DoubleSupplier;
  */
 public final class VideoJobService implements VideoJobs {
 
-    private static final System.Logger LOG = System.getLogger(VideoJobService.class.getName());
-
     private final VideoProvider provider;
-    private final ProviderCapabilities capabilities;
     private final JobStore store;
     private final Scheduler scheduler;
     private final boolean ownsScheduler;
-    private final ServiceSettings settings;
-    private final List<JobListener> listeners;
-    private final DoubleSupplier random;
-    private final Map<SubmissionKey, TrackedJob> inFlight = new ConcurrentHashMap<>();
-    private final Map<JobId, TrackedJob> byJobId = new ConcurrentHashMap<>();
+    private final ModelCatalog catalog;
+    private final Spending spending;
+    private final InputResolution inputs;
+    private final JobDriver driver;
     private final ResultDownload downloads;
-    private final Option<JobEventSource.Subscription> push;
-    private volatile boolean pushConnected;
+    private final List<JobListener> listeners;
     private volatile boolean closed;
 
     private VideoJobService(Builder builder) {
         this.provider = builder.provider;
-        this.capabilities = provider.capabilities();
         this.store = builder.store;
         this.ownsScheduler = builder.scheduler == null;
         this.scheduler = ownsScheduler ? SystemScheduler.withThreads(builder.threads) : builder.scheduler;
-        this.settings = builder.settings;
+        ServiceSettings settings = builder.settings;
         this.listeners = new CopyOnWriteArrayList<>(builder.listeners);
         Random jitter = builder.random;
-        this.random = () -> {
+        DoubleSupplier random = () -> {
             synchronized (jitter) {
                 return jitter.nextDouble();
             }
         };
+        this.catalog = new ModelCatalog(provider, scheduler, settings.modelsCacheTime());
+        this.spending = new Spending(provider.name(), provider.prices().overriddenBy(settings.prices()), settings.budget());
+        this.driver = new JobDriver(provider, store, scheduler, settings, listeners, random, spending, builder.instance);
+        this.inputs = new InputResolution(id -> driver.find(id).map(TrackedJob::state)
+                .orElse(() -> store.findByJobId(id).map(JobRecord::state)));
         this.downloads = new ResultDownload(provider, scheduler, settings, random);
-        // Subscribe before any submit: pushed events are not replayed.
-        this.push = provider.eventSource().map(source -> source.subscribe(new Push()));
+        driver.leases().startTakeover(provider.name());
     }
 
     /** Starts building a service on {@code provider}. */
@@ -107,42 +104,47 @@ public final class VideoJobService implements VideoJobs {
 
     @Override
     public ProviderCapabilities capabilities() {
-        return capabilities;
+        return catalog.current();
     }
 
     @Override
-    public Validation<Seq<Violation>, VideoRequest> validate(VideoRequest request) {
-        return CapabilityCheck.check(request, capabilities);
+    public Validation<Seq<Violation>, CheckedRequest> validate(VideoRequest request) {
+        return inputs.resolve(request).flatMap(resolved -> CapabilityCheck.check(resolved, catalog.forRequest(resolved)));
     }
 
     @Override
-    public VideoJob submit(VideoRequest request) {
+    public VideoJob submit(VideoRequest request, JobListener listener) {
         requireOpen();
-        VideoRequest checked = CapabilityCheck.require(request, capabilities);
-        JobRecord record = JobRecord.beforeSubmit(SubmissionKey.random(), provider.name(), checked, now());
-        store.save(record); // before the submit: a crash from here on leaves a record to resume
-        TrackedJob job = track(record);
-        job.emit(new JobEvent.Created(record.ref(), record.createdAt()));
-        job.schedule(Duration.ZERO, () -> submitOnce(job, checked));
-        return job;
+        Objects.requireNonNull(listener, "listener");
+        Validation<Seq<Violation>, CheckedRequest> valid = validate(request);
+        if (valid.isInvalid()) {
+            throw CapabilityCheck.failure(provider.name(), valid.getError());
+        }
+        CheckedRequest checked = valid.get();
+        SubmissionKey submission = SubmissionKey.random();
+        spending.reserve(submission, checked);
+        try {
+            return driver.submit(submission, checked, listener).get(0);
+        } catch (RuntimeException e) {
+            spending.release(submission); // not recorded, so not sent
+            throw e;
+        }
+    }
+
+    @Override
+    public Either<String, CostEstimate> estimate(VideoRequest request) {
+        return validate(request).toEither().mapLeft(violations -> "the request is invalid: " + violations.mkString("; "))
+                .flatMap(spending::estimate);
     }
 
     @Override
     public Option<VideoJob> find(SubmissionKey key) {
-        TrackedJob known = inFlight.get(key);
-        if (known != null) {
-            return Option.some(known);
-        }
-        return store.find(key).map(this::follow);
+        return driver.find(key).<VideoJob>map(job -> job).orElse(() -> store.find(key).map(driver::follow));
     }
 
     @Override
     public Option<VideoJob> find(JobId jobId) {
-        TrackedJob known = byJobId.get(jobId);
-        if (known != null) {
-            return Option.some(known);
-        }
-        return store.findByJobId(jobId).map(this::follow);
+        return driver.find(jobId).<VideoJob>map(job -> job).orElse(() -> store.findByJobId(jobId).map(driver::follow));
     }
 
     @Override
@@ -150,55 +152,61 @@ public final class VideoJobService implements VideoJobs {
         requireOpen();
         requireOwn(jobId);
         return find(jobId).getOrElse(() -> {
-            Instant now = now();
-            JobRecord record = new JobRecord(SubmissionKey.random(), jobId.provider(), Option.none(), Option.none(),
-                    Option.some(jobId), JobState.initial(now), now);
-            store.save(record);
-            return follow(record);
+            JobRecord record = JobRecord.watched(jobId, scheduler.now());
+            driver.leases().saveHeld(record);
+            return driver.follow(record);
         });
     }
 
     @Override
     public Either<JobFailure, JobUpdate> check(JobId jobId) {
         requireOwn(jobId);
-        return pollSafely(jobId).map(update -> update.forJob(jobId));
+        return driver.pollSafely(jobId);
     }
 
     @Override
     public Either<JobFailure, JobState> cancel(JobId jobId) {
         requireOwn(jobId);
-        if (!capabilities.supports(ProviderFeature.CANCEL)) {
-            throw UnsupportedCapabilityException.operation(provider.name(), "cancel", "let the job run to its end");
-        }
-        Either<JobFailure, JobUpdate> answer = provider.cancel(jobId).map(update -> update.forJob(jobId));
-        if (answer.isLeft()) {
-            return Either.left(answer.getLeft().jobId().isDefined() ? answer.getLeft() : answer.getLeft().withJobId(jobId));
-        }
-        JobUpdate update = answer.get();
-        TrackedJob job = byJobId.get(jobId);
-        if (job == null) {
-            return Either.right(new JobState(update.status(), update.progress(), update.rawStatus(), update.result(),
-                    update.failure(), now()));
-        }
-        job.apply(update);
-        return Either.right(job.state());
+        require(ProviderFeature.CANCEL, "cancel", "let the job run to its end");
+        return driver.cancel(jobId);
     }
 
     @Override
     public List<VideoJob> resume() {
         requireOpen();
         List<VideoJob> resumed = new ArrayList<>();
-        for (JobRecord record : store.unfinished()) {
-            if (record.provider().equals(provider.name())) { // a store may hold several providers' jobs
-                resumed.add(follow(record));
-            }
+        for (JobRecord record : driver.leases().claim(provider.name(), Integer.MAX_VALUE)) {
+            resumed.add(driver.follow(record));
         }
         return resumed;
     }
 
     @Override
-    public Either<JobFailure, DownloadedVideo> download(GeneratedVideo video, Path target, DownloadListener listener) {
-        return downloads.download(video, target, listener);
+    public Either<JobFailure, DownloadedVideo> download(GeneratedVideo video, ContentVariant variant, Path target,
+            DownloadListener listener) {
+        if (!catalog.current().serves(variant)) {
+            throw UnsupportedCapabilityException.operation(provider.name(), variant.label() + " download",
+                    "download the video and take a frame from it yourself");
+        }
+        return downloads.download(video, variant, target, listener);
+    }
+
+    @Override
+    public Stream<JobSummary> list(JobQuery query) {
+        require(ProviderFeature.LIST, "list", "keep the ids of your jobs: the job store lists them");
+        return ProviderJobList.of(provider, query);
+    }
+
+    @Override
+    public Either<JobFailure, JobId> delete(JobId jobId) {
+        requireOwn(jobId);
+        require(ProviderFeature.DELETE, "delete", "results expire at the provider on their own");
+        return provider.delete(jobId).mapLeft(failure -> failure.forJob(jobId));
+    }
+
+    @Override
+    public Either<JobFailure, List<ModelInfo>> models() {
+        return catalog.models();
     }
 
     /** Adds a listener for the events of every job. */
@@ -208,179 +216,22 @@ public final class VideoJobService implements VideoJobs {
 
     /** How many jobs this process is following right now. */
     public int inFlight() {
-        return inFlight.size();
+        return driver.inFlight();
     }
 
+    /** Stops following jobs and gives up their leases (they stay resumable); stops the service's own threads. */
     @Override
     public void close() {
         closed = true;
-        push.forEach(JobEventSource.Subscription::close);
+        driver.close();
         if (ownsScheduler) {
             scheduler.close();
         }
     }
 
-    // ---- used by TrackedJob ----
-
-    Instant now() {
-        return scheduler.now();
-    }
-
-    Scheduler scheduler() {
-        return scheduler;
-    }
-
-    JobStore store() {
-        return store;
-    }
-
-    void publish(JobEvent event, List<JobListener> jobListeners) {
-        for (JobListener listener : listeners) {
-            deliver(listener, event);
-        }
-        for (JobListener listener : jobListeners) {
-            deliver(listener, event);
-        }
-    }
-
-    void finished(TrackedJob job) {
-        inFlight.remove(job.key());
-        job.jobId().forEach(byJobId::remove);
-    }
-
-    // ---- following jobs ----
-
-    private TrackedJob track(JobRecord record) {
-        TrackedJob job = new TrackedJob(this, record);
-        if (!record.isFinished()) {
-            TrackedJob earlier = inFlight.putIfAbsent(record.key(), job);
-            if (earlier != null) {
-                return earlier;
-            }
-            record.jobId().forEach(id -> byJobId.put(id, job));
-        }
-        return job;
-    }
-
-    /** A handle on a stored job; an unfinished one is followed from now on. */
-    private TrackedJob follow(JobRecord record) {
-        TrackedJob known = inFlight.get(record.key());
-        if (known != null) {
-            return known;
-        }
-        TrackedJob job = track(record);
-        if (job.isFinished() || job != inFlight.get(record.key())) {
-            return job;
-        }
-        job.emit(new JobEvent.Resumed(record.ref(), now()));
-        if (record.jobId().isDefined()) {
-            job.schedule(Duration.ZERO, () -> poll(job));
-        } else if (record.request().isDefined() && capabilities.supports(ProviderFeature.IDEMPOTENT_SUBMIT)) {
-            VideoRequest request = record.request().get();
-            job.schedule(Duration.ZERO, () -> submitOnce(job, request));
-        } else {
-            job.fail(JobFailure.of(FailureKind.SUBMISSION_OUTCOME_UNKNOWN, "interrupted_submit",
-                    "imagine4j stopped before " + provider.name() + " acknowledged the submit of job " + record.key()
-                            + ", so whether the job started is unknown. It was not sent again, to avoid paying twice:"
-                            + " look for it in the provider's console before submitting it again."));
-        }
-        return job;
-    }
-
-    private void submitOnce(TrackedJob job, VideoRequest request) {
-        if (job.isFinished()) {
-            return;
-        }
-        int attempt = job.nextSubmitAttempt();
-        SubmitOutcome outcome;
-        try {
-            outcome = provider.submit(new Submission(job.key(), request));
-        } catch (RuntimeException e) {
-            // The adapter broke its contract; whether it sent anything is unknown.
-            outcome = new SubmitOutcome.Ambiguous(JobFailure.of(FailureKind.PROTOCOL, "adapter_error",
-                    provider.name() + " adapter failed: " + e.getClass().getSimpleName()));
-        }
-        if (outcome instanceof SubmitOutcome.Accepted accepted) {
-            byJobId.put(accepted.jobId(), job);
-            job.accept(accepted.jobId(), attempt);
-            if (!job.apply(accepted.initial())) {
-                schedulePoll(job, accepted.initial().pollAfter());
-            }
-        } else if (outcome instanceof SubmitOutcome.Refused refused) {
-            JobFailure failure = refused.failure();
-            boolean retryable = failure.kind() == FailureKind.RATE_LIMITED || failure.kind() == FailureKind.UNAVAILABLE;
-            retryOrFail(job, request, attempt, failure, retryable, failure);
-        } else {
-            JobFailure cause = ((SubmitOutcome.Ambiguous) outcome).cause();
-            boolean retryable = capabilities.supports(ProviderFeature.IDEMPOTENT_SUBMIT);
-            retryOrFail(job, request, attempt, cause, retryable, JobFailure.of(FailureKind.SUBMISSION_OUTCOME_UNKNOWN,
-                    cause.code(), "The submit of job " + job.key() + " to " + provider.name()
-                            + " may have reached it before failing (" + cause.message() + "). It was not sent again,"
-                            + " to avoid paying twice: look for the job in the provider's console before submitting again."));
-        }
-    }
-
-    private void retryOrFail(TrackedJob job, VideoRequest request, int attempt, JobFailure cause, boolean retryable,
-            JobFailure finalFailure) {
-        Duration wait = cause.retryAfter().map(r -> r.delay())
-                .getOrElse(() -> settings.submitBackoff().delay(attempt - 1, random));
-        boolean inTime = now().plus(wait).isBefore(job.record().createdAt().plus(settings.watchTimeout()));
-        if (retryable && attempt < settings.maxSubmitAttempts() && inTime) {
-            job.emit(new JobEvent.SubmitRetrying(job.ref(), cause, attempt, wait, now()));
-            job.schedule(wait, () -> submitOnce(job, request));
-        } else {
-            job.fail(finalFailure);
-        }
-    }
-
-    private void poll(TrackedJob job) {
-        if (job.isFinished()) {
-            return;
-        }
-        JobRecord record = job.record();
-        JobId id = record.jobId().get();
-        if (!now().isBefore(record.createdAt().plus(settings.watchTimeout()))) {
-            job.fail(JobFailure.of(FailureKind.TIMEOUT, "watch_timeout", "imagine4j stopped following job " + id
-                    + " after " + settings.watchTimeout() + " without an end; the provider may still finish it:"
-                    + " check its status before submitting it again."));
-            return;
-        }
-        job.countPoll();
-        Either<JobFailure, JobUpdate> answer = pollSafely(id);
-        if (answer.isRight()) {
-            job.pollSucceeded();
-            if (!job.apply(answer.get())) {
-                schedulePoll(job, answer.get().pollAfter());
-            }
-            return;
-        }
-        JobFailure failure = answer.getLeft().jobId().isDefined() ? answer.getLeft() : answer.getLeft().withJobId(id);
-        int failures = job.pollFailed();
-        boolean retry = failure.kind().isTransient()
-                && !(failure.kind() == FailureKind.PROTOCOL && failures >= settings.maxProtocolErrors());
-        if (!retry) {
-            job.fail(failure);
-            return;
-        }
-        Duration wait = failure.retryAfter().map(r -> r.delay())
-                .getOrElse(() -> settings.pollBackoff().delay(job.nextPollRound(), random));
-        job.emit(new JobEvent.PollFailed(job.ref(), failure, failures, wait, now()));
-        job.schedule(wait, () -> poll(job));
-    }
-
-    private void schedulePoll(TrackedJob job, Option<Duration> hint) {
-        Duration wait = pushConnected
-                ? settings.pushSafetyInterval()
-                : hint.getOrElse(() -> settings.pollBackoff().delay(job.nextPollRound(), random));
-        job.schedule(wait, () -> poll(job));
-    }
-
-    private Either<JobFailure, JobUpdate> pollSafely(JobId id) {
-        try {
-            return provider.poll(id);
-        } catch (RuntimeException e) {
-            return Either.left(JobFailure.of(FailureKind.PROTOCOL, "adapter_error",
-                    provider.name() + " adapter failed while polling: " + e.getClass().getSimpleName()).withJobId(id));
+    private void require(ProviderFeature feature, String operation, String wayOut) {
+        if (!provider.capabilities().supports(feature)) {
+            throw UnsupportedCapabilityException.operation(provider.name(), operation, wayOut);
         }
     }
 
@@ -398,47 +249,6 @@ public final class VideoJobService implements VideoJobs {
         }
     }
 
-    private static void deliver(JobListener listener, JobEvent event) {
-        try {
-            listener.onEvent(event);
-        } catch (RuntimeException e) {
-            // A listener's bug must not stop the job it listens to.
-            LOG.log(System.Logger.Level.WARNING, "a job listener failed on " + event.getClass().getSimpleName(), e);
-        }
-    }
-
-    /** Reacts to the provider's push channel. */
-    private final class Push implements PushListener {
-        @Override
-        public void onConnected() {
-            pushConnected = true;
-            // Events sent while disconnected are lost: look at every open job once.
-            for (TrackedJob job : inFlight.values()) {
-                if (job.jobId().isDefined()) {
-                    job.schedule(Duration.ZERO, () -> poll(job));
-                }
-            }
-        }
-
-        @Override
-        public void onUpdate(JobId jobId, JobUpdate update) {
-            TrackedJob job = byJobId.get(jobId);
-            if (job != null) { // the stream carries every job of the account, not only ours
-                job.apply(update);
-            }
-        }
-
-        @Override
-        public void onDisconnected(JobFailure reason) {
-            pushConnected = false;
-            for (TrackedJob job : inFlight.values()) {
-                if (job.jobId().isDefined()) {
-                    job.schedule(settings.pollBackoff().delay(job.nextPollRound(), random), () -> poll(job));
-                }
-            }
-        }
-    }
-
     /** Builds a {@link VideoJobService}. */
     public static final class Builder {
         private final VideoProvider provider;
@@ -448,6 +258,7 @@ public final class VideoJobService implements VideoJobs {
         private ServiceSettings settings = ServiceSettings.defaults();
         private final List<JobListener> listeners = new ArrayList<>();
         private Random random = new Random();
+        private String instance = "imagine4j-" + UUID.randomUUID();
 
         private Builder(VideoProvider provider) {
             this.provider = Objects.requireNonNull(provider, "provider");
@@ -488,6 +299,18 @@ public final class VideoJobService implements VideoJobs {
         /** The source of jitter; seed it for repeatable tests. */
         public Builder random(Random value) {
             random = Objects.requireNonNull(value, "random");
+            return this;
+        }
+
+        /**
+         * This instance's name in a shared store's leases (a host and process name helps operators);
+         * random unless given. Never put a secret in it.
+         */
+        public Builder instance(String name) {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("An instance name must not be blank");
+            }
+            instance = name;
             return this;
         }
 

@@ -22,9 +22,9 @@ class CapabilityCheckTest {
     @Test
     void a_valid_request_comes_back_with_its_model_named() {
         VideoRequest request = VideoRequest.textToVideo("A fox").with(o -> o.withDurationSeconds(8));
-        assertThat(CapabilityCheck.check(request, caps).get().options().model()).contains("video-1");
+        assertThat(CapabilityCheck.check(request, caps).get().request().options().model()).contains("video-1");
         VideoRequest chosen = request.with(o -> o.withModel("video-text"));
-        assertThat(CapabilityCheck.require(chosen, caps)).isEqualTo(chosen);
+        assertThat(CapabilityCheck.require(chosen, caps).request()).isEqualTo(chosen);
     }
 
     @Test
@@ -34,7 +34,7 @@ class CapabilityCheckTest {
         Seq<Violation> violations = CapabilityCheck.check(request, caps).getError();
         assertThat(violations.map(Violation::field)).containsExactly("prompt", "duration", "aspectRatio", "resolution");
         assertThat(violations.map(Violation::message)).containsExactly(
-                "prompt: (empty) is not enough: describe the video you want (allowed: a non-empty text)",
+                "prompt: (only white space) is not enough: describe the video you want (allowed: a non-empty text)",
                 "duration: 20 s is not accepted for text-to-video on video-1 (allowed: 1–15 s)",
                 "aspectRatio: 5:4 is not accepted for text-to-video on video-1 (allowed: 1:1, 16:9 or 9:16)",
                 "resolution: 1080p is not accepted for text-to-video on video-1 (allowed: 480p or 720p)");
@@ -61,7 +61,7 @@ class CapabilityCheckTest {
                         RequestLimits.builder().durations(4, 8, 12).build()))
                 .build();
         VideoRequest request = VideoRequest.textToVideo("A fox").with(o -> o.withModel("vendor/any-model").withDurationSeconds(5));
-        Validation<Seq<Violation>, VideoRequest> checked = CapabilityCheck.check(request, gateway);
+        Validation<Seq<Violation>, CheckedRequest> checked = CapabilityCheck.check(request, gateway);
         assertThat(checked.getError().single().message())
                 .isEqualTo("duration: 5 s is not accepted for text-to-video on vendor/any-model (allowed: 4, 8 or 12 s)");
     }

@@ -113,9 +113,7 @@ class ResultDownloadTest {
     void a_result_above_the_size_limit_is_refused() {
         ServiceSettings d = VideoJobServiceTest.exact();
         jobs.close();
-        jobs = VideoJobService.builder(provider).scheduler(time).settings(new ServiceSettings(d.pollBackoff(),
-                d.submitBackoff(), d.maxSubmitAttempts(), d.watchTimeout(), d.pushSafetyInterval(), d.maxProtocolErrors(),
-                d.downloadAttempts(), d.downloadBackoff(), 1_000)).build();
+        jobs = VideoJobService.builder(provider).scheduler(time).settings(d.withMaxDownloadBytes(1_000)).build();
         JobFailure failure = jobs.download(video, dir.resolve("fox.mp4")).getLeft();
         assertThat(failure.code()).isEqualTo("too_large");
         assertThat(failure.message()).contains("maxDownloadBytes");

@@ -46,14 +46,13 @@ class VideoJobServiceTest {
     ScriptedProvider provider = new ScriptedProvider(time, ProviderFeature.CANCEL);
     VideoJobService jobs;
 
-    /** Defaults without jitter, so every wait is exact. */
+    /** Defaults without jitter and on the backoff's ladder (no prediction from progress), so every wait is exact. */
     static ServiceSettings exact() {
-        ServiceSettings d = ServiceSettings.defaults();
-        return new ServiceSettings(
-                Backoff.of(Duration.ofSeconds(1), 1.5, Duration.ofSeconds(8), 0),
-                Backoff.of(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30), 0),
-                d.maxSubmitAttempts(), d.watchTimeout(), d.pushSafetyInterval(), d.maxProtocolErrors(),
-                d.downloadAttempts(), Backoff.of(Duration.ofMillis(500), 2.0, Duration.ofSeconds(8), 0), d.maxDownloadBytes());
+        return ServiceSettings.defaults()
+                .withProgressAwarePolling(false)
+                .withPollBackoff(Backoff.of(Duration.ofSeconds(1), 1.5, Duration.ofSeconds(8), 0))
+                .withSubmitBackoff(Backoff.of(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30), 0))
+                .withDownloadBackoff(Backoff.of(Duration.ofMillis(500), 2.0, Duration.ofSeconds(8), 0));
     }
 
     VideoJobService start() {
@@ -382,7 +381,7 @@ class VideoJobServiceTest {
         void a_job_submitted_elsewhere_can_be_watched_by_its_id() throws InterruptedException {
             start();
             JobId elsewhere = ((io.imagine4j.core.port.out.SubmitOutcome.Accepted) provider.submit(
-                    new io.imagine4j.core.port.out.Submission(SubmissionKey.random(), FOX))).jobId();
+                    io.imagine4j.core.port.out.Submission.of(SubmissionKey.random(), FOX, provider.capabilities()))).jobId();
             VideoJob job = jobs.watch(elsewhere);
             assertThat(job.kind()).isEmpty();
             assertThat(job.await(Duration.ofMinutes(1)).get().jobId()).isEqualTo(elsewhere);

@@ -206,7 +206,7 @@ public abstract class VideoProviderContract {
     /** Submits {@link #defaultRequest()} as a job following {@code scenario}; asserts it is accepted. */
     protected final JobId submitJob(Scenario scenario) {
         backend().enqueue(scenario);
-        SubmitOutcome outcome = provider().submit(new Submission(SubmissionKey.random(), defaultRequest()));
+        SubmitOutcome outcome = provider().submit(Submission.of(SubmissionKey.random(), defaultRequest(), provider().capabilities()));
         assertThat(outcome).as("an ordinary submit must be accepted").isInstanceOf(SubmitOutcome.Accepted.class);
         return ((SubmitOutcome.Accepted) outcome).jobId();
     }
@@ -269,7 +269,7 @@ public abstract class VideoProviderContract {
     }
 
     private SubmitOutcome submitOnce() {
-        return provider().submit(new Submission(SubmissionKey.random(), defaultRequest()));
+        return provider().submit(Submission.of(SubmissionKey.random(), defaultRequest(), provider().capabilities()));
     }
 
     // ---- the groups ----
@@ -314,7 +314,7 @@ public abstract class VideoProviderContract {
             return offered.stream().map(kind -> DynamicTest.dynamicTest(kind.label(), () -> {
                 CallTally calls = CallTally.of(backend());
                 backend().enqueue(TIMELINE);
-                SubmitOutcome outcome = provider().submit(new Submission(SubmissionKey.random(), requestFor(kind).get()));
+                SubmitOutcome outcome = provider().submit(Submission.of(SubmissionKey.random(), requestFor(kind).get(), provider().capabilities()));
                 assertThat(outcome).as("a valid %s request", kind.label()).isInstanceOf(SubmitOutcome.Accepted.class);
                 JobId jobId = ((SubmitOutcome.Accepted) outcome).jobId();
                 assertThat(jobId.provider()).isEqualTo(provider().name());
@@ -644,7 +644,7 @@ public abstract class VideoProviderContract {
             }
             return Stream.of(
                     DynamicTest.dynamicTest("a repeat after an acceptance", () -> {
-                        Submission submission = new Submission(SubmissionKey.random(), defaultRequest());
+                        Submission submission = Submission.of(SubmissionKey.random(), defaultRequest(), provider().capabilities());
                         backend().enqueue(TIMELINE);
                         SubmitOutcome first = provider().submit(submission);
                         SubmitOutcome again = provider().submit(submission);
@@ -653,7 +653,7 @@ public abstract class VideoProviderContract {
                         assertThat(((SubmitOutcome.Accepted) again).jobId()).isEqualTo(((SubmitOutcome.Accepted) first).jobId());
                     }),
                     DynamicTest.dynamicTest("a repeat after an ambiguous submit", () -> {
-                        Submission submission = new Submission(SubmissionKey.random(), defaultRequest());
+                        Submission submission = Submission.of(SubmissionKey.random(), defaultRequest(), provider().capabilities());
                         backend().enqueue(TIMELINE);
                         backend().failNext(Call.SUBMIT, new Fault.ConnectionReset());
                         assertThat(provider().submit(submission)).isInstanceOf(SubmitOutcome.Ambiguous.class);
@@ -776,98 +776,6 @@ public abstract class VideoProviderContract {
                 assertThat(opened.getLeft().kind().isTransient()).as("%s", opened.getLeft()).isTrue();
             }
             assertThat(MagicBytes.sniff(openWhole(video)).getOrNull()).isEqualTo(MediaType.MP4);
-        }
-    }
-
-    /** Capability enforcement: a request outside the capabilities fails before any call. */
-    @Nested
-    @DisplayName("capability enforcement")
-    public class CapabilityEnforcementGroup {
-
-        @TestFactory
-        @DisplayName("every request kind a model lacks is refused with UnsupportedCapabilityException, before any SUBMIT")
-        Stream<DynamicTest> everyKindAModelLacksIsUnsupported() {
-            ProviderCapabilities capabilities = provider().capabilities();
-            List<DynamicTest> tests = new ArrayList<>();
-            for (ModelCapabilities model : capabilities.models().values()) {
-                for (RequestKind kind : RequestKind.values()) {
-                    if (model.limits(kind).isEmpty()) {
-                        tests.add(DynamicTest.dynamicTest(model.model() + " / " + kind.label(), () -> {
-                            VideoRequest request = lacking(kind).with(options -> options.withModel(model.model()));
-                            CallTally calls = CallTally.of(backend());
-                            assertThatThrownBy(() -> provider().submit(new Submission(SubmissionKey.random(), request)))
-                                    .isInstanceOf(UnsupportedCapabilityException.class)
-                                    .satisfies(e -> assertThat(((UnsupportedCapabilityException) e).violations())
-                                            .extracting(Violation::field).contains("kind"));
-                            assertThat(calls.since(Call.SUBMIT)).as("SUBMIT calls for a refused request").isZero();
-                        }));
-                    }
-                }
-            }
-            return tests.stream();
-        }
-
-        @Test
-        @DisplayName("an out-of-range duration and an unknown aspect ratio are both listed in one InvalidRequestException, before any SUBMIT")
-        void everyViolationIsListedAtOnce() {
-            List<RequestKind> withDurations = Arrays.stream(RequestKind.values())
-                    .filter(k -> limitsOf(k).exists(limits -> !limits.durations().isEmpty()))
-                    .collect(Collectors.toList());
-            RequestKind kind = withDurations.stream()
-                    .filter(k -> !limitsOf(k).get().aspectRatios().isEmpty())
-                    .findFirst().orElse(withDurations.isEmpty() ? null : withDurations.get(0));
-            assertThat(kind).as("a request kind of %s with a choice of durations", provider().name()).isNotNull();
-            RequestLimits limits = limitsOf(kind).get();
-            VideoOptions options = requestFor(kind).get().options()
-                    .withDuration(Duration.ofSeconds(limits.durations().last() + 1L));
-            Set<String> expected = new java.util.TreeSet<>(Set.of("duration"));
-            if (!limits.aspectRatios().isEmpty()) {
-                options = options.withAspectRatio(new AspectRatio(5, 7));
-                expected.add("aspectRatio");
-            }
-            VideoRequest request = requestFor(kind).get().withOptions(options);
-            CallTally calls = CallTally.of(backend());
-            assertThatThrownBy(() -> provider().submit(new Submission(SubmissionKey.random(), request)))
-                    .isInstanceOf(InvalidRequestException.class)
-                    .isNotInstanceOf(UnsupportedCapabilityException.class)
-                    .satisfies(e -> assertThat(((InvalidRequestException) e).violations())
-                            .extracting(Violation::field).containsExactlyInAnyOrderElementsOf(expected));
-            assertThat(calls.since(Call.SUBMIT)).as("SUBMIT calls for a refused request").isZero();
-        }
-
-        @TestFactory
-        @DisplayName("a model the provider does not have is refused with InvalidRequestException, before any SUBMIT")
-        Stream<DynamicTest> unknownModelIsRefused() {
-            if (provider().capabilities().otherModels().isDefined()) {
-                return Stream.empty(); // a gateway that takes any model name leaves the name to its backend
-            }
-            return Stream.of(DynamicTest.dynamicTest("no-such-model", () -> {
-                VideoRequest request = defaultRequest().with(options -> options.withModel("no-such-model-" + UUID.randomUUID()));
-                CallTally calls = CallTally.of(backend());
-                assertThatThrownBy(() -> provider().submit(new Submission(SubmissionKey.random(), request)))
-                        .isInstanceOf(InvalidRequestException.class)
-                        .satisfies(e -> assertThat(((InvalidRequestException) e).violations())
-                                .extracting(Violation::field).contains("model"));
-                assertThat(calls.since(Call.SUBMIT)).as("SUBMIT calls for a refused request").isZero();
-            }));
-        }
-
-        private Option<RequestLimits> limitsOf(RequestKind kind) {
-            return requestFor(kind).flatMap(request -> provider().capabilities().model(request.options().model())
-                    .flatMap(model -> model.limits(kind)));
-        }
-
-        private VideoRequest lacking(RequestKind kind) {
-            switch (kind) {
-                case TEXT_TO_VIDEO:
-                    return VideoRequest.textToVideo(ContractRequests.PROMPT);
-                case IMAGE_TO_VIDEO:
-                    return VideoRequest.imageToVideo(ContractRequests.PROMPT, sampleImage());
-                case EDIT:
-                    return VideoRequest.edit(ContractRequests.PROMPT, sampleVideo());
-                default:
-                    return VideoRequest.extend(ContractRequests.PROMPT, sampleVideo());
-            }
         }
     }
 

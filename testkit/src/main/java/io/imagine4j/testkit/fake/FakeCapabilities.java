@@ -88,6 +88,9 @@ public final class FakeCapabilities {
                 return RequestLimits.builder().durationsBetween(2, 10).maxPromptLength(4096).inputTypes(MediaType.MP4)
                         .inputSources(ALL_SOURCES)
                         .inputDuration(DurationRange.between(Duration.ofSeconds(2), Duration.ofSeconds(15))).build();
+            case REMIX:
+                return RequestLimits.builder().maxPromptLength(4096).inputTypes(MediaType.MP4)
+                        .inputSources(MediaSource.Kind.RESULT).build();
             default:
                 throw new IllegalArgumentException("unknown request kind " + kind);
         }
@@ -95,8 +98,6 @@ public final class FakeCapabilities {
 
     /** {@code capabilities} with exactly {@code features}. */
     public static ProviderCapabilities withFeatures(ProviderCapabilities capabilities, ProviderFeature... features) {
-        return new ProviderCapabilities(capabilities.provider(), capabilities.defaultModel(), capabilities.models(),
-                capabilities.otherModels(),
-                features.length == 0 ? EnumSet.noneOf(ProviderFeature.class) : EnumSet.copyOf(Arrays.asList(features)));
+        return capabilities.toBuilder().features(features).build();
     }
 }

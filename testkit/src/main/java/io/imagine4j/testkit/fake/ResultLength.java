@@ -23,6 +23,8 @@ final class ResultLength {
         switch (request.kind()) {
             case EDIT:
                 return request.input().flatMap(ResultLength::inputLength).getOrElse(defaultLength);
+            case REMIX:
+                return request.input().flatMap(ResultLength::inputLength).getOrElse(defaultLength);
             case EXTEND:
                 return request.input().flatMap(ResultLength::inputLength).getOrElse(defaultLength)
                         .plus(asked.getOrElse(defaultSegment));
@@ -40,6 +42,8 @@ final class ResultLength {
             length = Mp4Header.duration(file.path());
         } else if (source instanceof MediaSource.Url url && url.isDataUri()) {
             length = url.dataBytes().flatMap(Mp4Header::duration);
+        } else if (source instanceof MediaSource.PreviousResult previous) {
+            return previous.duration();
         } else {
             return Option.none();
         }

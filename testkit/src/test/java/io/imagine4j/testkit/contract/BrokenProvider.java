@@ -80,12 +80,6 @@ final class BrokenProvider implements VideoProvider {
         CANCEL_IGNORED,
         /** After any cancel, the job is reported cancelled, even one that had succeeded. */
         CANCEL_CLOBBERS_FINISHED,
-        /** A request outside the capabilities is sent before it is checked. */
-        SENDS_BEFORE_CHECKING,
-        /** An unsupported request is refused as merely invalid. */
-        UNSUPPORTED_AS_INVALID,
-        /** Only the first violation is reported. */
-        FIRST_VIOLATION_ONLY,
         /** Content opened at an offset starts at 0 but claims the offset. */
         CONTENT_IGNORES_OFFSET,
         /** The announced duration is twice the real one. */
@@ -120,22 +114,14 @@ final class BrokenProvider implements VideoProvider {
 
     @Override
     public SubmitOutcome submit(Submission submission) {
-        if (defect == Defect.SENDS_BEFORE_CHECKING && CapabilityCheck.check(submission.request(), capabilities()).isInvalid()) {
-            fake.submit(new Submission(SubmissionKey.random(), VideoRequest.textToVideo("sent before checking")));
-        }
+        // Sending before checking, or reporting the check's violations wrongly, cannot be done any more:
+        // a Submission holds a CheckedRequest, which only the core's check makes.
         Submission sent = defect == Defect.IGNORES_SUBMISSION_KEY
-                ? new Submission(SubmissionKey.random(), submission.request()) : submission;
-        SubmitOutcome outcome;
-        try {
+                ? new Submission(SubmissionKey.random(), submission.checked()) : submission;
+        SubmitOutcome outcome = fake.submit(sent);
+        for (int again = 0; defect == Defect.RETRIES_SUBMIT && again < 2
+                && !(outcome instanceof SubmitOutcome.Accepted); again++) {
             outcome = fake.submit(sent);
-            for (int again = 0; defect == Defect.RETRIES_SUBMIT && again < 2
-                    && !(outcome instanceof SubmitOutcome.Accepted); again++) {
-                outcome = fake.submit(sent);
-            }
-        } catch (UnsupportedCapabilityException e) {
-            throw defect == Defect.UNSUPPORTED_AS_INVALID ? new InvalidRequestException(name(), e.violations()) : e;
-        } catch (InvalidRequestException e) {
-            throw defect == Defect.FIRST_VIOLATION_ONLY ? new InvalidRequestException(name(), e.violations().subList(0, 1)) : e;
         }
         if (outcome instanceof SubmitOutcome.Accepted accepted) {
             firstId.compareAndSet(null, accepted.jobId());
@@ -191,7 +177,7 @@ final class BrokenProvider implements VideoProvider {
     public Either<JobFailure, VideoContent> openContent(GeneratedVideo video, long offset) {
         GeneratedVideo inner = defect == Defect.WRONG_PROVIDER_NAME
                 ? new GeneratedVideo(inward(video.jobId()), video.location(), video.mediaType(), video.duration(),
-                        video.expiresAt(), video.costUsd())
+                        video.expiresAt(), video.costUsd(), video.details())
                 : video;
         if (defect == Defect.CONTENT_IGNORES_OFFSET) {
             return fake.openContent(inner, 0).map(content -> new VideoContent(content.body(), offset, content.totalSize()));
@@ -260,7 +246,7 @@ final class BrokenProvider implements VideoProvider {
             JobId outer = outward(video.jobId());
             GeneratedVideo shown = new GeneratedVideo(outer, video.location(), video.mediaType(),
                     defect == Defect.WRONG_DURATION ? video.duration().map(d -> d.multipliedBy(2)) : video.duration(),
-                    video.expiresAt(), video.costUsd());
+                    video.expiresAt(), video.costUsd(), video.details());
             next = new JobUpdate(next.status(), next.progress(), Option.some(shown), next.failure(), next.rawStatus(),
                     next.pollAfter());
         }

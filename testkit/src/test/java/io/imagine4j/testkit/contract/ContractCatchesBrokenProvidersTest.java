@@ -92,13 +92,6 @@ class ContractCatchesBrokenProvidersTest {
         full(Defect.CANCEL_IGNORED, "CancelGroup/cancelOfARunningJob");
         basic(Defect.CANCEL_IGNORED, "CancelGroup/cancelOfARunningJob", "CancelGroup/cancelOfAFinishedJobChangesNothing");
         full(Defect.CANCEL_CLOBBERS_FINISHED, "CancelGroup/cancelOfAFinishedJobChangesNothing");
-        full(Defect.SENDS_BEFORE_CHECKING, "CapabilityEnforcementGroup/everyViolationIsListedAtOnce",
-                "CapabilityEnforcementGroup/unknownModelIsRefused/no-such-model",
-                "CapabilityEnforcementGroup/everyKindAModelLacksIsUnsupported/fake-video-hd / edit",
-                "CapabilityEnforcementGroup/everyKindAModelLacksIsUnsupported/fake-video-hd / extend");
-        basic(Defect.SENDS_BEFORE_CHECKING, "CapabilityEnforcementGroup/everyKindAModelLacksIsUnsupported/basic-video / extend");
-        basic(Defect.UNSUPPORTED_AS_INVALID, "CapabilityEnforcementGroup/everyKindAModelLacksIsUnsupported/basic-video / extend");
-        full(Defect.FIRST_VIOLATION_ONLY, "CapabilityEnforcementGroup/everyViolationIsListedAtOnce");
         full(Defect.CONTENT_IGNORES_OFFSET, "ContentStreamGroup/readingFromAnOffsetReturnsTheRest");
         full(Defect.WRONG_DURATION, "ContentStreamGroup/contentIsAnMp4OfTheAnnouncedLength");
         full(Defect.CONTENT_NOT_MP4, "TerminalOutcomesGroup/succeededCarriesAPlayableResult",

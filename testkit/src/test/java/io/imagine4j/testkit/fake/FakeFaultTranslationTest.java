@@ -43,7 +43,7 @@ class FakeFaultTranslationTest {
     }
 
     SubmitOutcome submit() {
-        return fake.submit(new Submission(SubmissionKey.random(), FOX));
+        return fake.submit(Submission.of(SubmissionKey.random(), FOX, fake.capabilities()));
     }
 
     JobId accepted() {
@@ -196,8 +196,8 @@ class FakeFaultTranslationTest {
 
     @Test
     void directive_faults_count_down_per_job() {
-        JobId jobId = ((SubmitOutcome.Accepted) fake.submit(new Submission(SubmissionKey.random(),
-                VideoRequest.textToVideo("A fox #sim:poll-503x2,content-expired")))).jobId();
+        JobId jobId = ((SubmitOutcome.Accepted) fake.submit(Submission.of(SubmissionKey.random(),
+                VideoRequest.textToVideo("A fox #sim:poll-503x2,content-expired"), fake.capabilities()))).jobId();
         assertThat(fake.poll(jobId).isLeft()).isTrue();
         assertThat(fake.poll(jobId).isLeft()).isTrue();
         assertThat(fake.poll(jobId).isRight()).isTrue();
@@ -218,7 +218,7 @@ class FakeFaultTranslationTest {
 
     @Test
     void an_unknown_directive_is_refused_as_an_invalid_request_naming_the_vocabulary() {
-        SubmitOutcome outcome = fake.submit(new Submission(SubmissionKey.random(), VideoRequest.textToVideo("A fox #sim:explode")));
+        SubmitOutcome outcome = fake.submit(Submission.of(SubmissionKey.random(), VideoRequest.textToVideo("A fox #sim:explode"), fake.capabilities()));
         JobFailure failure = ((SubmitOutcome.Refused) outcome).failure();
         assertThat(failure.kind()).isEqualTo(FailureKind.INVALID_REQUEST);
         assertThat(failure.message()).contains("explode", "moderated");

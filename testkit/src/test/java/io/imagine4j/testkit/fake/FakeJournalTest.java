@@ -36,7 +36,7 @@ class FakeJournalTest {
     }
 
     JobId submit(String prompt) {
-        return ((SubmitOutcome.Accepted) fake.submit(new Submission(SubmissionKey.random(), VideoRequest.textToVideo(prompt)))).jobId();
+        return ((SubmitOutcome.Accepted) fake.submit(Submission.of(SubmissionKey.random(), VideoRequest.textToVideo(prompt), fake.capabilities()))).jobId();
     }
 
     @Test
@@ -69,9 +69,9 @@ class FakeJournalTest {
         VideoRequest tooLong = VideoRequest.textToVideo("A fox").with(o -> o.withDurationSeconds(60));
         VideoRequest hdEdit = VideoRequest.edit("Snow", io.imagine4j.core.model.MediaSource.url("https://example.com/a.mp4"))
                 .with(o -> o.withModel(FakeCapabilities.HD_MODEL));
-        assertThatThrownBy(() -> fake.submit(new Submission(SubmissionKey.random(), tooLong)))
+        assertThatThrownBy(() -> fake.submit(Submission.of(SubmissionKey.random(), tooLong, fake.capabilities())))
                 .isInstanceOf(InvalidRequestException.class);
-        assertThatThrownBy(() -> fake.submit(new Submission(SubmissionKey.random(), hdEdit)))
+        assertThatThrownBy(() -> fake.submit(Submission.of(SubmissionKey.random(), hdEdit, fake.capabilities())))
                 .isInstanceOf(UnsupportedCapabilityException.class);
         assertThat(fake.calls(Call.SUBMIT)).isZero();
         assertThat(fake.journal()).isEmpty();
@@ -81,8 +81,8 @@ class FakeJournalTest {
     @Test
     void without_cancel_a_cancel_throws_and_is_not_counted() {
         try (FakeVideoProvider plain = FakeVideoProvider.builder().features().build()) {
-            JobId jobId = ((SubmitOutcome.Accepted) plain.submit(new Submission(SubmissionKey.random(),
-                    VideoRequest.textToVideo("A fox")))).jobId();
+            JobId jobId = ((SubmitOutcome.Accepted) plain.submit(Submission.of(SubmissionKey.random(),
+                    VideoRequest.textToVideo("A fox"), plain.capabilities()))).jobId();
             assertThatThrownBy(() -> plain.cancel(jobId)).isInstanceOf(UnsupportedCapabilityException.class);
             assertThat(plain.calls(Call.CANCEL)).isZero();
         }
@@ -90,7 +90,7 @@ class FakeJournalTest {
 
     @Test
     void a_repeated_key_without_idempotency_starts_a_second_job_and_with_it_answers_the_first() {
-        Submission twice = new Submission(SubmissionKey.random(), VideoRequest.textToVideo("A fox"));
+        Submission twice = Submission.of(SubmissionKey.random(), VideoRequest.textToVideo("A fox"), fake.capabilities());
         fake.submit(twice);
         fake.submit(twice);
         assertThat(fake.jobs()).hasSize(2);

@@ -49,7 +49,7 @@ class FakePushEventsTest {
     }
 
     JobId submit() {
-        return ((SubmitOutcome.Accepted) fake.submit(new Submission(SubmissionKey.random(), FOX))).jobId();
+        return ((SubmitOutcome.Accepted) fake.submit(Submission.of(SubmissionKey.random(), FOX, fake.capabilities()))).jobId();
     }
 
     @Test
@@ -100,7 +100,7 @@ class FakePushEventsTest {
     @Test
     void a_directive_drops_the_stream_at_its_own_jobs_event() {
         subscribe();
-        fake.submit(new Submission(SubmissionKey.random(), VideoRequest.textToVideo("A fox #sim:events-drop")));
+        fake.submit(Submission.of(SubmissionKey.random(), VideoRequest.textToVideo("A fox #sim:events-drop"), fake.capabilities()));
         fake.advance(Duration.ofSeconds(5));
         assertThat(listener.signals).startsWith("connected", "disconnected", "connected");
         assertThat(listener.signals).endsWith("SUCCEEDED 100");

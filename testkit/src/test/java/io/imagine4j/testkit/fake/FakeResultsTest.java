@@ -41,7 +41,7 @@ class FakeResultsTest {
 
     GeneratedVideo run(VideoRequest request) {
         fake.enqueue(Scenario.instant());
-        SubmitOutcome outcome = fake.submit(new Submission(SubmissionKey.random(), request));
+        SubmitOutcome outcome = fake.submit(Submission.of(SubmissionKey.random(), request, fake.capabilities()));
         JobUpdate update = ((SubmitOutcome.Accepted) outcome).initial();
         assertThat(update.status()).isEqualTo(JobStatus.SUCCEEDED);
         return update.result().get();
@@ -133,7 +133,7 @@ class FakeResultsTest {
     void a_fake_without_cost_reports_none() {
         try (FakeVideoProvider free = FakeVideoProvider.builder().withoutCost().build()) {
             free.enqueue(Scenario.instant());
-            SubmitOutcome outcome = free.submit(new Submission(SubmissionKey.random(), VideoRequest.textToVideo("A fox")));
+            SubmitOutcome outcome = free.submit(Submission.of(SubmissionKey.random(), VideoRequest.textToVideo("A fox"), free.capabilities()));
             assertThat(((SubmitOutcome.Accepted) outcome).initial().result().get().costUsd().isEmpty()).isTrue();
         }
     }
@@ -145,8 +145,8 @@ class FakeResultsTest {
         fake.enqueue(Scenario.expires());
         JobUpdate[] ends = new JobUpdate[3];
         for (int i = 0; i < 3; i++) {
-            var id = ((SubmitOutcome.Accepted) fake.submit(new Submission(SubmissionKey.random(),
-                    VideoRequest.textToVideo("A fox")))).jobId();
+            var id = ((SubmitOutcome.Accepted) fake.submit(Submission.of(SubmissionKey.random(),
+                    VideoRequest.textToVideo("A fox"), fake.capabilities()))).jobId();
             fake.advance(Duration.ofSeconds(3));
             ends[i] = fake.poll(id).get();
             assertThat(ends[i].failure().get().jobId().get()).isEqualTo(id);

@@ -2,6 +2,7 @@ package io.imagine4j.core.port.in;
 
 import io.imagine4j.core.model.GeneratedVideo;
 import io.imagine4j.core.job.JobFailure;
+import io.imagine4j.core.model.ContentVariant;
 import io.vavr.control.Either;
 
 import java.nio.file.Path;
@@ -23,5 +24,23 @@ public interface DownloadVideo {
         return download(video, target, DownloadListener.NONE);
     }
 
-    Either<JobFailure, DownloadedVideo> download(GeneratedVideo video, Path target, DownloadListener listener);
+    default Either<JobFailure, DownloadedVideo> download(GeneratedVideo video, Path target, DownloadListener listener) {
+        return download(video, ContentVariant.VIDEO, target, listener);
+    }
+
+    /**
+     * Saves one content variant of a finished job, as safely as the video.
+     *
+     * <pre>{@code
+     * jobs.download(video, ContentVariant.THUMBNAIL, Path.of("fox.webp"));
+     * }</pre>
+     *
+     * @throws io.imagine4j.core.model.UnsupportedCapabilityException for a variant the provider does not serve
+     */
+    default Either<JobFailure, DownloadedVideo> download(GeneratedVideo video, ContentVariant variant, Path target) {
+        return download(video, variant, target, DownloadListener.NONE);
+    }
+
+    Either<JobFailure, DownloadedVideo> download(GeneratedVideo video, ContentVariant variant, Path target,
+            DownloadListener listener);
 }

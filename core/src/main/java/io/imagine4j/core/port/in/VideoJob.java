@@ -1,6 +1,7 @@
 package io.imagine4j.core.port.in;
 
 import io.imagine4j.core.model.GeneratedVideo;
+import io.imagine4j.core.job.Generation;
 import io.imagine4j.core.job.JobFailure;
 import io.imagine4j.core.model.JobId;
 import io.imagine4j.core.job.JobListener;
@@ -12,14 +13,15 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * A handle on one job: its identity, its current state, its events, and ways to wait for it.
  *
  * <pre>{@code
- * VideoJob job = jobs.submit(VideoRequest.textToVideo("A red fox running through snow"));
- * job.onEvent(event -> log.info("{}", event));
+ * VideoJob job = jobs.submit(VideoRequest.textToVideo("A red fox running through snow"),
+ *                            event -> log.info("{}", event));      // every event, from Created on
  * Either<JobFailure, GeneratedVideo> outcome = job.await(Duration.ofMinutes(10));
  * }</pre>
  */
@@ -43,9 +45,19 @@ public interface VideoJob {
         return state().status();
     }
 
+    /** Which of its submit's videos this job is. */
+    Generation generation();
+
     /**
-     * Adds a listener for this job's events from now on, in order. Closing the returned handle
-     * removes it.
+     * Every job of this job's submit, in order: this one alone unless the request asked for several
+     * generations. Each is followed, stored and reported on its own.
+     */
+    List<VideoJob> generations();
+
+    /**
+     * Adds a listener for this job's events from now on, in order. Events that happened before are
+     * not replayed: to see every event from {@code Created} on, give the listener to
+     * {@code submit(request, listener)}. Closing the returned handle removes it.
      */
     AutoCloseable onEvent(JobListener listener);
 
@@ -74,6 +86,17 @@ public interface VideoJob {
      * {@code TIMEOUT} failure and keeps running; ask again, or check its {@link #status()}.
      */
     Either<JobFailure, GeneratedVideo> await(Duration timeout) throws InterruptedException;
+
+    /**
+     * Waits up to {@code timeout} in all for every generation of this job's submit, and answers each
+     * one's outcome in order (a {@code TIMEOUT} for those still running).
+     *
+     * <pre>{@code
+     * jobs.submit(request.with(o -> o.withGenerations(3))).awaitAll(Duration.ofMinutes(10))
+     *     .forEach(outcome -> outcome.peek(video -> System.out.println(video)));
+     * }</pre>
+     */
+    List<Either<JobFailure, GeneratedVideo>> awaitAll(Duration timeout) throws InterruptedException;
 
     /** Asks the provider to cancel the job; see {@link CancelVideoJob#cancel}. */
     Either<JobFailure, JobState> cancel();

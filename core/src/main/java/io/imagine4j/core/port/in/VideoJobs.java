@@ -3,8 +3,8 @@ package io.imagine4j.core.port.in;
 import io.imagine4j.core.model.ProviderCapabilities;
 
 /**
- * Everything an application does with video jobs on one provider: submit, track, cancel, resume
- * and download. Build one with {@code VideoJobService.builder(provider)}; close it to stop its
+ * Everything an application does with video jobs on one provider: submit, track, cancel, resume,
+ * download, estimate, and browse the provider's own jobs and models. Build one with {@code VideoJobService.builder(provider)}; close it to stop its
  * threads (jobs in the store survive and can be resumed).
  *
  * <pre>{@code
@@ -15,9 +15,9 @@ import io.imagine4j.core.model.ProviderCapabilities;
  * }</pre>
  */
 public interface VideoJobs extends SubmitVideoJob, TrackVideoJobs, CancelVideoJob, ResumeVideoJobs, DownloadVideo,
-        AutoCloseable {
+        EstimateCost, BrowseProvider, AutoCloseable {
 
-    /** What the provider accepts. */
+    /** What the provider accepts: its built-in table, merged with its run-time model list once fetched. */
     ProviderCapabilities capabilities();
 
     /** Stops polling and the service's threads. Jobs are not cancelled. */

@@ -1,9 +1,10 @@
 package io.imagine4j.core.port.out;
 
 import io.imagine4j.core.job.JobFailure;
-import io.imagine4j.core.model.JobId;
 import io.imagine4j.core.job.JobUpdate;
+import io.imagine4j.core.model.JobId;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,11 +13,27 @@ import java.util.Objects;
  */
 public sealed interface SubmitOutcome {
 
-    /** The provider accepted the job; {@code initial} is its first known state (usually queued). */
-    record Accepted(JobId jobId, JobUpdate initial) implements SubmitOutcome {
+    /**
+     * The provider accepted the submit and started one job per generation asked for;
+     * {@code initial} is their first known state (usually queued).
+     */
+    record Accepted(List<JobId> jobIds, JobUpdate initial) implements SubmitOutcome {
         public Accepted {
-            Objects.requireNonNull(jobId, "jobId");
+            jobIds = List.copyOf(jobIds);
+            if (jobIds.isEmpty()) {
+                throw new IllegalArgumentException("An accepted submit started at least one job");
+            }
             Objects.requireNonNull(initial, "initial");
+        }
+
+        /** A submit that started one job. */
+        public Accepted(JobId jobId, JobUpdate initial) {
+            this(List.of(jobId), initial);
+        }
+
+        /** The first (usually the only) job started. */
+        public JobId jobId() {
+            return jobIds.get(0);
         }
     }
 

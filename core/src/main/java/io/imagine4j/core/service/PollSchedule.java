@@ -1,0 +1,87 @@
+package io.imagine4j.core.service;
+
+import io.vavr.control.Option;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.DoubleSupplier;
+
+/**
+ * When to poll one job next. A job that reports progress is polled near its predicted end: the
+ * rate seen so far (percent per second, from the first progress reading to the latest, or from the
+ * start to the latest when there is only one) gives the time left, and the next poll lands there,
+ * no sooner than the backoff's first step and no later than {@code maxPredictedWait}. A job that
+ * reports none climbs the backoff's ladder. A server's hint is a floor: it is never polled sooner
+ * than it asked. Not thread-safe: its job calls it under the job's lock.
+ */
+final class PollSchedule {
+
+    private final ServiceSettings settings;
+    private final Instant start;
+    private int round;
+    private Instant firstReadAt;
+    private int firstPercent = -1;
+    private Instant lastReadAt;
+    private int lastPercent = -1;
+
+    PollSchedule(ServiceSettings settings, Instant start) {
+        this.settings = settings;
+        this.start = start;
+    }
+
+    /** Notes the progress a poll reported at {@code at}. */
+    void observed(Option<Integer> progress, Instant at) {
+        if (progress.isEmpty() || progress.get() <= 0 || progress.get() >= 100) {
+            return;
+        }
+        int percent = progress.get();
+        if (firstPercent < 0) {
+            firstPercent = percent;
+            firstReadAt = at;
+        }
+        if (percent > lastPercent) {
+            lastPercent = percent;
+            lastReadAt = at;
+        }
+    }
+
+    /** The wait before the next poll, at {@code now}, given the server's hint. */
+    Duration next(Instant now, Option<Duration> hint, DoubleSupplier random) {
+        Option<Duration> predicted = settings.progressAwarePolling() ? predictedRemaining(now) : Option.none();
+        if (predicted.isDefined()) {
+            Duration floor = settings.pollBackoff().initial();
+            Duration wait = clamp(predicted.get(), floor, settings.maxPredictedWait());
+            return hint.filter(h -> h.compareTo(wait) > 0).getOrElse(wait);
+        }
+        Duration ladder = settings.pollBackoff().delay(round++, random);
+        return hint.getOrElse(ladder);
+    }
+
+    /** The wait before the next poll after a failed one. */
+    Duration afterFailure(Option<Duration> hint, DoubleSupplier random) {
+        return hint.getOrElse(() -> settings.pollBackoff().delay(round++, random));
+    }
+
+    private Option<Duration> predictedRemaining(Instant now) {
+        if (lastPercent <= 0) {
+            return Option.none();
+        }
+        double percentPerMilli;
+        if (lastPercent > firstPercent && lastReadAt.isAfter(firstReadAt)) {
+            percentPerMilli = (lastPercent - firstPercent) / (double) Duration.between(firstReadAt, lastReadAt).toMillis();
+        } else {
+            long since = Duration.between(start, lastReadAt).toMillis();
+            if (since <= 0) {
+                return Option.none();
+            }
+            percentPerMilli = lastPercent / (double) since;
+        }
+        long leftFromLastRead = Math.round((100 - lastPercent) / percentPerMilli);
+        Duration left = Duration.ofMillis(leftFromLastRead).minus(Duration.between(lastReadAt, now));
+        return Option.some(left.isNegative() ? Duration.ZERO : left);
+    }
+
+    private static Duration clamp(Duration value, Duration floor, Duration cap) {
+        return value.compareTo(floor) < 0 ? floor : value.compareTo(cap) > 0 ? cap : value;
+    }
+}

@@ -6,6 +6,7 @@ import io.imagine4j.core.model.MediaSource;
 import io.imagine4j.core.model.MediaType;
 import io.imagine4j.core.model.ModelCapabilities;
 import io.imagine4j.core.model.ProviderCapabilities;
+import io.imagine4j.core.model.ProviderFeature;
 import io.imagine4j.core.model.RequestKind;
 import io.imagine4j.core.model.RequestLimits;
 import io.imagine4j.core.model.Resolution;
@@ -43,6 +44,7 @@ final class XaiCapabilities {
                 .model(model(GROK_IMAGINE_VIDEO_1_5, maxInlineImageBytes, maxInlineVideoBytes,
                         Resolution.P480, Resolution.P720, Resolution.P1080))
                 .defaultModel(GROK_IMAGINE_VIDEO)
+                .features(ProviderFeature.MODEL_DISCOVERY)
                 .build();
     }
 

@@ -4,6 +4,7 @@ import io.imagine4j.core.job.FailureKind;
 import io.imagine4j.core.model.GeneratedVideo;
 import io.imagine4j.core.job.JobFailure;
 import io.imagine4j.core.model.JobId;
+import io.imagine4j.core.model.ModelInfo;
 import io.imagine4j.core.job.JobUpdate;
 import io.imagine4j.core.model.ProviderCapabilities;
 import io.imagine4j.core.model.VideoRequest;
@@ -20,6 +21,7 @@ import io.imagine4j.xai.wire.StartedJob;
 import io.imagine4j.xai.wire.XaiApi;
 import io.vavr.control.Either;
 
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -77,6 +79,36 @@ public final class XaiVideoProvider implements VideoProvider {
         return calls.exchange(() -> api.poll(jobId.value()))
                 .mapLeft(failure -> failure.withJobId(jobId))
                 .flatMap(answer -> XaiPolls.interpret(answer, jobId, errors));
+    }
+
+    /**
+     * The video models xAI offers this key ({@code GET /video-generation-models}), with their aliases
+     * and the kinds their declared inputs allow. A gateway without the endpoint answers a
+     * {@code NOT_FOUND} failure; the built-in models then stand alone.
+     */
+    @Override
+    public Either<JobFailure, List<ModelInfo>> models() {
+        return calls.fetch(api::models)
+                .mapLeft(this::withoutModelList)
+                .map(list -> list.models() == null ? List.<ModelInfo>of()
+                        : list.models().stream().filter(m -> m != null && m.id() != null).map(XaiModels::info).toList());
+    }
+
+    /**
+     * One model by its id or an alias ({@code GET /video-generation-models/{model_id}}).
+     *
+     * <pre>{@code
+     * xai.model("grok-imagine-video-1.5").forEach(model -> System.out.println(model.aliases() + " " + model.kinds()));
+     * }</pre>
+     */
+    public Either<JobFailure, ModelInfo> model(String name) {
+        return calls.fetch(() -> api.model(name)).map(XaiModels::info);
+    }
+
+    private JobFailure withoutModelList(JobFailure failure) {
+        return failure.kind() != FailureKind.NOT_FOUND ? failure : failure.withMessage("This endpoint has no model list "
+                + "(GET /video-generation-models answered 404), as gateways that forward only the video calls;"
+                + " the built-in models (" + String.join(", ", capabilities.modelNames()) + ") stand alone.");
     }
 
     /** Result URLs are plain, temporary links: fetched without the API key. */

@@ -7,7 +7,6 @@ import io.imagine4j.core.model.JobId;
 import io.imagine4j.core.model.ModelInfo;
 import io.imagine4j.core.job.JobUpdate;
 import io.imagine4j.core.model.ProviderCapabilities;
-import io.imagine4j.core.model.VideoRequest;
 import io.imagine4j.core.port.out.Submission;
 import io.imagine4j.core.port.out.SubmitOutcome;
 import io.imagine4j.core.port.out.VideoContent;
@@ -40,14 +39,17 @@ public final class XaiVideoProvider implements VideoProvider {
     private final SubmitCall submits;
     private final ApiCall calls;
     private final ResultDownloader results;
+    private final InputUrls inputs;
 
-    XaiVideoProvider(XaiApi api, ProviderCapabilities capabilities, ErrorClassifier errors, ResultDownloader results) {
+    XaiVideoProvider(XaiApi api, ProviderCapabilities capabilities, ErrorClassifier errors, ResultDownloader results,
+            long maxInlineVideoBytes) {
         this.api = api;
         this.capabilities = capabilities;
         this.errors = errors;
         this.submits = SubmitCall.with(errors);
         this.calls = ApiCall.with(errors);
         this.results = results;
+        this.inputs = new InputUrls(new ChainedInputs(this::poll, results, errors.clock(), maxInlineVideoBytes));
     }
 
     @Override
@@ -57,8 +59,8 @@ public final class XaiVideoProvider implements VideoProvider {
 
     @Override
     public SubmitOutcome submit(Submission submission) {
-        VideoRequest request = submission.request(); // checked already: a Submission holds a CheckedRequest
-        Either<JobFailure, Function<XaiApi, ApiResponse<StartedJob>>> call = XaiRequests.prepare(request);
+        // Checked already: a Submission holds a CheckedRequest, so it is only translated here.
+        Either<JobFailure, Function<XaiApi, ApiResponse<StartedJob>>> call = XaiRequests.prepare(submission.checked(), inputs);
         if (call.isLeft()) {
             return new SubmitOutcome.Refused(call.getLeft()); // nothing was sent
         }

@@ -153,9 +153,11 @@ class XaiVideoProviderTest {
 
         @Test
         void extras_pass_through_but_may_not_shadow_fields() {
-            SubmitOutcome shadow = xai.submit(Submission.of(SubmissionKey.random(),
-                    VideoRequest.textToVideo("Fox").with(o -> o.withExtra("duration", 3)), xai.capabilities()));
-            assertThat(((SubmitOutcome.Refused) shadow).failure().code()).isEqualTo("extra_shadows_field");
+            // A shadowing extra is a violation of the capability check: refused before anything is sent.
+            assertThatThrownBy(() -> Submission.of(SubmissionKey.random(),
+                    VideoRequest.textToVideo("Fox").with(o -> o.withExtra("duration", 3)), xai.capabilities()))
+                    .isInstanceOf(InvalidRequestException.class)
+                    .hasMessageContaining("duration: an extra would overwrite a field imagine4j sets from the request");
             JobId id = submit(VideoRequest.textToVideo("Fox").with(o -> o.withExtra("storage_options",
                     java.util.Map.of("filename", "fox.mp4"))));
             assertThat(sim.job(id.value()).get().params().storage()).isNotEmpty();

@@ -1,5 +1,6 @@
 package io.imagine4j.xai;
 
+import io.imagine4j.core.cost.PriceTable;
 import io.imagine4j.core.job.FailureKind;
 import io.imagine4j.core.model.GeneratedVideo;
 import io.imagine4j.core.job.JobFailure;
@@ -111,6 +112,12 @@ public final class XaiVideoProvider implements VideoProvider {
         return failure.kind() != FailureKind.NOT_FOUND ? failure : failure.withMessage("This endpoint has no model list "
                 + "(GET /video-generation-models answered 404), as gateways that forward only the video calls;"
                 + " the built-in models (" + String.join(", ", capabilities.modelNames()) + ") stand alone.");
+    }
+
+    /** The prices of xAI's models, dated and sourced: see {@link XaiPrices}. */
+    @Override
+    public PriceTable prices() {
+        return XaiPrices.table();
     }
 
     /** Result URLs are plain, temporary links: fetched without the API key. */

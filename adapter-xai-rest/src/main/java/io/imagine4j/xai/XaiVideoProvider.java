@@ -25,11 +25,14 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * xAI's native video API (Grok Imagine) as a {@link VideoProvider}: text-to-video, image-to-video,
- * edits and extensions, polled until done. Build one with {@link XaiVideo}.
+ * xAI's native video API (Grok Imagine) as a {@link VideoProvider}: text-to-video, image-to-video
+ * (with keyframes), reference-to-video, edits and extensions (of previous results too), polled
+ * until done, with model discovery and dated prices. xAI-only request fields are set with
+ * {@link XaiOptions}. Build one with {@link XaiVideo}.
  *
  * <pre>{@code
  * VideoProvider xai = XaiVideo.fromEnvironment();     // XAI_API_KEY, optional XAI_BASE_URL
+ * VideoRequest again = VideoRequest.edit("Make it snow", MediaSource.of(previousVideo));
  * }</pre>
  */
 public final class XaiVideoProvider implements VideoProvider {

@@ -62,7 +62,7 @@ class XaiModelDiscoveryTest {
         assertThat(preview.aliases()).containsExactly(PREVIEW_ALIAS);
         assertThat(preview.kinds()).containsExactlyInAnyOrder(RequestKind.TEXT_TO_VIDEO, RequestKind.IMAGE_TO_VIDEO);
         assertThat(preview.details()).containsEntry("owned_by", "xai").containsEntry("input_modalities", "text, image");
-        assertThat(sim.calls(Call.OTHER)).isEqualTo(1);
+        assertThat(sim.calls(Call.MODELS)).isEqualTo(1);
     }
 
     @Test

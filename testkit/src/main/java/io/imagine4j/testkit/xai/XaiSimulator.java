@@ -125,8 +125,8 @@ public final class XaiSimulator extends HttpSimulator<XaiJob> {
                 .post("/v1/videos/edits", Call.SUBMIT, exchange -> submit(exchange, XaiJobKind.EDIT))
                 .post("/v1/videos/extensions", Call.SUBMIT, exchange -> submit(exchange, XaiJobKind.EXTENSION))
                 .get("/v1/videos/{request_id}", Call.POLL, this::poll)
-                .get("/v1/video-generation-models", Call.OTHER, this::models)
-                .get("/v1/video-generation-models/{model_id}", Call.OTHER, this::model);
+                .get("/v1/video-generation-models", Call.MODELS, this::models)
+                .get("/v1/video-generation-models/{model_id}", Call.MODELS, this::model);
     }
 
     @Override

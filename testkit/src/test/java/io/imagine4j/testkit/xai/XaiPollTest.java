@@ -187,7 +187,7 @@ class XaiPollTest {
         assertThat(Http.json(byAlias)).isEqualTo(models.get(2));
         assertFlatError(http.get(URI.create(xai.baseUrl() + "/video-generation-models/grok-9"), XaiClient.withKey()), 404,
                 "Some requested entity was not found", "The model grok-9 does not exist");
-        assertThat(xai.calls(Call.OTHER)).isEqualTo(4);
+        assertThat(xai.calls(Call.MODELS)).isEqualTo(4);
     }
 
     @Test

@@ -27,7 +27,7 @@ final class ExtrasRule implements RequestRule {
 
     /** Fields imagine4j writes from the request; xAI also reads {@code seconds} and {@code input_reference} as aliases of two of them. */
     private static final Set<String> OWN_FIELDS = Set.of("model", "prompt", "duration", "seconds", "aspect_ratio", "resolution",
-            "image", "input_reference", "image_url", "video", "user");
+            "image", "input_reference", "video", "user");
 
     @Override
     public Seq<Violation> check(VideoRequest request, RequestLimits limits) {

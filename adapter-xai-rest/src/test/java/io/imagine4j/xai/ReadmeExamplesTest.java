@@ -72,7 +72,7 @@ class ReadmeExamplesTest {
             try (VideoJobs jobs = VideoJobService.builder(xai).build()) {
                 // Reference-to-video: the people and things of up to 7 images, at most 10 s and 720p.
                 GeneratedVideo runway = jobs.submit(VideoRequest.textToVideo("The model from <IMAGE_1> walks the runway in the shirt from <IMAGE_2> #sim:time=100ms")
-                                .with(o -> o.withDurationSeconds(8))
+                                .with(o -> o.withDurationSeconds(6))
                                 .with(XaiOptions.referenceImages(MediaSource.file(dir.resolve("model.png")), MediaSource.url("https://example.com/shirt.jpg")))
                                 .with(XaiOptions.storeAs("runway.mp4", Duration.ofDays(7))))
                         .await(Duration.ofMinutes(10)).get();

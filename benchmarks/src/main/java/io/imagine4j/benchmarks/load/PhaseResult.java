@@ -18,6 +18,7 @@ import java.util.TreeMap;
  * @param wall            from the first submit to the last job's end
  * @param calls           what the backend received during the phase
  * @param timesToResult   each finished job's time from submit to end, in nanoseconds, sorted
+ * @param detectionLags   each finished job's time from the backend's end of it to the client's, in microseconds, sorted
  * @param threadsBefore   live threads of this JVM just before the first submit
  * @param threadsAdded    threads alive at the peak-in-flight sample and not before, by name pattern
  * @param peakThreads     most live threads of this JVM at once during the phase
@@ -31,7 +32,7 @@ import java.util.TreeMap;
  * @param failures        a few failures, for the report
  */
 public record PhaseResult(String name, int jobs, int succeeded, int failed, int endedTwice, Duration wall,
-                          CallCounts calls, long[] timesToResult, int threadsBefore, Map<String, Integer> threadsAdded,
+                          CallCounts calls, long[] timesToResult, long[] detectionLags, int threadsBefore, Map<String, Integer> threadsAdded,
                           int peakThreads, long heapIdle, long heapAtPeak, int inFlightAtPeak, long heapAfter,
                           JvmUsage spent, long allocatedBytes,
                           Duration backendCpu, List<String> failures) {
@@ -66,6 +67,15 @@ public record PhaseResult(String name, int jobs, int succeeded, int failed, int 
         return Duration.ofNanos(timesToResult[Math.max(0, Math.min(rank, timesToResult.length - 1))]);
     }
 
+    /** The completion-detection lag below which {@code percent} % of jobs were seen to end (real time). */
+    public Duration lagPercentile(double percent) {
+        if (detectionLags.length == 0) {
+            return Duration.ZERO;
+        }
+        int rank = (int) Math.ceil(percent / 100.0 * detectionLags.length) - 1;
+        return Duration.ofNanos(1_000 * detectionLags[Math.max(0, Math.min(rank, detectionLags.length - 1))]);
+    }
+
     /** Threads the phase added to the JVM at its peak. */
     public int addedThreads() {
         return peakThreads - threadsBefore;
@@ -98,6 +108,16 @@ public record PhaseResult(String name, int jobs, int succeeded, int failed, int 
 
     public long allocatedBytesPerJob() {
         return allocatedBytes < 0 ? -1 : allocatedBytes / jobs;
+    }
+
+    /** CPU of the Java threads per call the backend received. */
+    public double javaThreadCpuMicrosPerCall() {
+        return calls.total() == 0 ? 0 : spent.javaThreads().toNanos() / 1e3 / calls.total();
+    }
+
+    /** Polls the backend received per job. */
+    public double pollsPerJob() {
+        return (double) calls.polls() / jobs;
     }
 
     /** Calls the backend received per job. */

@@ -118,6 +118,9 @@ public record LoadReport(LoadOptions options, List<PhaseResult> phases, ZonedDat
                 PhaseResult::javaThreadCpuMicrosPerJob);
         ratioLine(out, baselines, "CPU per backend call: Java threads", p -> micros(p.javaThreadCpuMicrosPerCall()),
                 PhaseResult::javaThreadCpuMicrosPerCall);
+        ratioLine(out, baselines, "allocated per job / per backend call (all Java threads)",
+                p -> bytes(p.allocatedBytesPerJob()) + " / " + bytes(p.allocatedBytesPerCall()),
+                p -> p.allocatedBytesPerCall());
         ratioLine(out, baselines, "simulator CPU (its own JVM)", p -> seconds(p.backendCpu()), null);
         out.append('\n');
         for (PhaseResult phase : phases) {

@@ -106,8 +106,15 @@ public record PhaseResult(String name, int jobs, int succeeded, int failed, int 
         return spent.javaThreads().toNanos() / 1e3 / jobs;
     }
 
+    /** Bytes allocated per job: by the measured threads (virtual run), else by every Java thread of the phase. */
     public long allocatedBytesPerJob() {
-        return allocatedBytes < 0 ? -1 : allocatedBytes / jobs;
+        long bytes = allocatedBytes >= 0 ? allocatedBytes : spent.allocated();
+        return bytes < 0 ? -1 : bytes / jobs;
+    }
+
+    /** Bytes every Java thread allocated per call the backend received, or -1. */
+    public long allocatedBytesPerCall() {
+        return spent.allocated() < 0 || calls.total() == 0 ? -1 : spent.allocated() / calls.total();
     }
 
     /** CPU of the Java threads per call the backend received. */

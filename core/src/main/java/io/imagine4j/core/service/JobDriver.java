@@ -17,7 +17,6 @@ import io.imagine4j.core.port.in.VideoJob;
 import io.imagine4j.core.port.out.JobEventSource;
 import io.imagine4j.core.port.out.JobStore;
 import io.imagine4j.core.port.out.JobStoreException;
-import io.imagine4j.core.port.out.PushListener;
 import io.imagine4j.core.port.out.Scheduler;
 import io.imagine4j.core.port.out.Submission;
 import io.imagine4j.core.port.out.SubmitOutcome;
@@ -39,7 +38,7 @@ import java.util.function.DoubleSupplier;
  * deadline, finish it. {@link TrackedJob} holds each job's state; {@link Leases} keeps this
  * instance's claim on them in a shared store; the service in front only checks and records.
  */
-final class JobDriver implements PushListener {
+final class JobDriver {
 
     private static final System.Logger LOG = System.getLogger(JobDriver.class.getName());
 
@@ -51,6 +50,7 @@ final class JobDriver implements PushListener {
     private final DoubleSupplier random;
     private final Spending spending;
     private final Leases leases;
+    private final ProviderCalls calls;
     private final Map<SubmissionKey, TrackedJob> inFlight = new ConcurrentHashMap<>();
     private final Map<JobId, TrackedJob> byJobId = new ConcurrentHashMap<>();
     private final Option<JobEventSource.Subscription> push;
@@ -66,8 +66,9 @@ final class JobDriver implements PushListener {
         this.random = random;
         this.spending = spending;
         this.leases = new Leases(this, store, scheduler, settings, owner);
+        this.calls = new ProviderCalls(provider);
         // Subscribe before any submit: pushed events are not replayed.
-        this.push = provider.eventSource().map(source -> source.subscribe(this));
+        this.push = provider.eventSource().map(source -> source.subscribe(new PushReaction(this)));
     }
 
     // ---- submit ----
@@ -232,7 +233,7 @@ final class JobDriver implements PushListener {
             return;
         }
         job.countPoll();
-        pollSafely(id).fold(failure -> {
+        calls.poll(id).fold(failure -> {
             pollFailed(job, failure);
             return null;
         }, update -> {
@@ -252,7 +253,7 @@ final class JobDriver implements PushListener {
             return;
         }
         Duration wait = job.waitAfterPollFailure(failure.retryAfter().map(r -> r.delay()));
-        job.emit(new JobEvent.PollFailed(job.ref(), failure.forJob(job.jobId().get()), failures, wait, now()));
+        job.emit(new JobEvent.PollFailed(job.ref(), failure, failures, wait, now()));
         job.schedule(wait, () -> poll(job));
     }
 
@@ -261,18 +262,9 @@ final class JobDriver implements PushListener {
         job.schedule(wait, () -> poll(job));
     }
 
-    Either<JobFailure, JobUpdate> pollSafely(JobId id) {
-        try {
-            return provider.poll(id).map(update -> update.forJob(id)).mapLeft(failure -> failure.forJob(id));
-        } catch (RuntimeException e) {
-            return Either.left(JobFailure.of(FailureKind.PROTOCOL, "adapter_error",
-                    provider.name() + " adapter failed while polling: " + e.getClass().getSimpleName()).forJob(id));
-        }
-    }
-
     /** Asks the provider to cancel; a job followed here takes the answer as an update. */
     Either<JobFailure, JobState> cancel(JobId jobId) {
-        return provider.cancel(jobId).map(update -> update.forJob(jobId)).mapLeft(failure -> failure.forJob(jobId))
+        return calls.cancel(jobId)
                 .map(update -> Option.of(byJobId.get(jobId)).fold(
                         () -> new JobState(update.status(), update.progress(), update.rawStatus(), update.result(),
                                 update.failure(), now()),
@@ -284,33 +276,20 @@ final class JobDriver implements PushListener {
 
     // ---- push ----
 
-    @Override
-    public void onConnected() {
-        pushConnected = true;
-        // Events sent while disconnected are lost: look at every open job once.
+    /** The push channel connected or dropped: while it is healthy, jobs are polled only as a safety net. */
+    void pushConnected(boolean connected) {
+        pushConnected = connected;
         for (TrackedJob job : inFlight.values()) {
             if (job.jobId().isDefined()) {
-                job.schedule(Duration.ZERO, () -> poll(job));
+                // On (re)connect, events sent meanwhile are lost: look at every open job once. On a drop, polling takes over.
+                job.schedule(connected ? Duration.ZERO : job.nextPollWait(Option.none()), () -> poll(job));
             }
         }
     }
 
-    @Override
-    public void onUpdate(JobId jobId, JobUpdate update) {
-        TrackedJob job = byJobId.get(jobId);
-        if (job != null) { // the stream carries every job of the account, not only ours
-            job.apply(update);
-        }
-    }
-
-    @Override
-    public void onDisconnected(JobFailure reason) {
-        pushConnected = false;
-        for (TrackedJob job : inFlight.values()) {
-            if (job.jobId().isDefined()) {
-                job.schedule(job.nextPollWait(Option.none()), () -> poll(job));
-            }
-        }
+    /** A pushed update; the stream carries every job of the account, not only those followed here. */
+    void pushed(JobId jobId, JobUpdate update) {
+        Option.of(byJobId.get(jobId)).forEach(job -> job.apply(update));
     }
 
     // ---- the registry, and what TrackedJob and Leases call ----
@@ -384,6 +363,10 @@ final class JobDriver implements PushListener {
 
     Leases leases() {
         return leases;
+    }
+
+    ProviderCalls calls() {
+        return calls;
     }
 
     Instant now() {

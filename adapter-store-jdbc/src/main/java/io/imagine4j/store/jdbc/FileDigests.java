@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * SHA-256 fingerprints of local input files, remembered by path, size and modification time so
@@ -44,7 +45,7 @@ final class FileDigests {
             if (!attributes.isRegularFile()) {
                 return Option.none();
             }
-            Seen seen = new Seen(path, attributes.size(), attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
+            Seen seen = new Seen(path, attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
             synchronized (remembered) {
                 Fingerprint known = remembered.get(seen);
                 if (known != null) {

@@ -19,10 +19,14 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -200,8 +204,8 @@ public final class JdbcJobStore implements JobStore, AutoCloseable {
         write("saving job " + record.key(), connection -> {
             try (PreparedStatement statement = connection.prepareStatement(SAVE)) {
                 rows.bind(statement, 1, record);
-                statement.setNull(JobRows.COUNT + 1, java.sql.Types.VARCHAR);
-                statement.setNull(JobRows.COUNT + 2, java.sql.Types.BIGINT);
+                statement.setNull(JobRows.COUNT + 1, Types.VARCHAR);
+                statement.setNull(JobRows.COUNT + 2, Types.BIGINT);
                 return statement.executeUpdate();
             }
         });
@@ -215,8 +219,8 @@ public final class JdbcJobStore implements JobStore, AutoCloseable {
             try (PreparedStatement statement = connection.prepareStatement(SAVE_HELD)) {
                 rows.bind(statement, 1, record);
                 if (record.isFinished()) {
-                    statement.setNull(JobRows.COUNT + 1, java.sql.Types.VARCHAR);
-                    statement.setNull(JobRows.COUNT + 2, java.sql.Types.BIGINT);
+                    statement.setNull(JobRows.COUNT + 1, Types.VARCHAR);
+                    statement.setNull(JobRows.COUNT + 2, Types.BIGINT);
                 } else {
                     statement.setString(JobRows.COUNT + 1, lease.owner());
                     statement.setLong(JobRows.COUNT + 2, EpochNanos.bound(lease.until()));
@@ -284,7 +288,7 @@ public final class JdbcJobStore implements JobStore, AutoCloseable {
             return Set.of();
         }
         Set<String> held = write("renewing " + asked.size() + " leases of " + lease.owner(), connection -> {
-            Set<String> renewed = new java.util.HashSet<>();
+            Set<String> renewed = new HashSet<>();
             for (List<SubmissionKey> chunk : chunks(asked)) {
                 try (PreparedStatement statement = connection.prepareStatement("UPDATE imagine4j_jobs SET lease_until = ?"
                         + " WHERE lease_owner = ? AND job_key IN (" + placeholders(chunk.size()) + ") RETURNING job_key")) {
@@ -401,7 +405,7 @@ public final class JdbcJobStore implements JobStore, AutoCloseable {
     }
 
     private static String placeholders(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     private static void bindKeys(PreparedStatement statement, int first, List<SubmissionKey> keys) throws SQLException {
@@ -411,7 +415,7 @@ public final class JdbcJobStore implements JobStore, AutoCloseable {
     }
 
     private static String updateAll(String columns) {
-        return java.util.Arrays.stream(columns.split(",")).map(String::trim).filter(column -> !column.equals("job_key"))
+        return Arrays.stream(columns.split(",")).map(String::trim).filter(column -> !column.equals("job_key"))
                 .map(column -> column + " = excluded." + column).collect(Collectors.joining(", "));
     }
 

@@ -24,6 +24,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A {@link JobRecord} as a row of {@code imagine4j_jobs}, one column per field (see
@@ -138,7 +139,7 @@ final class JobRows {
 
     private static String details(Map<String, String> details) {
         try {
-            return JSON.writeValueAsString(new java.util.TreeMap<>(details));
+            return JSON.writeValueAsString(new TreeMap<>(details));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a map of strings is always JSON", e);
         }

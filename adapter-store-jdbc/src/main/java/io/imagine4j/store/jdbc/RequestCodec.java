@@ -41,6 +41,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Requests to JSON and back, for the store's {@code request} column. Every request kind, every
@@ -148,7 +149,7 @@ final class RequestCodec {
         return new StoredVideo(video.jobId().toString(), video.location().toString(), video.mediaType().name(),
                 video.duration().map(Duration::toString).getOrNull(), video.expiresAt().map(Instant::toString).getOrNull(),
                 video.costUsd().map(BigDecimal::toString).getOrNull(),
-                video.details().isEmpty() ? null : new java.util.TreeMap<>(video.details())); // sorted: the same video, the same JSON
+                video.details().isEmpty() ? null : new TreeMap<>(video.details())); // sorted: the same video, the same JSON
     }
 
     private StoredValue value(String path, Object value) {

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -123,12 +124,17 @@ public final class OxenEventSource implements JobEventSource {
 
         @Override
         public void onConnected() {
-            listeners.forEach(PushListener::onConnected);
+            List<PushListener> told = List.copyOf(listeners);
+            told.forEach(PushListener::onConnected);
+            List<PushListener> late = new ArrayList<>();
             synchronized (lock) {
-                connected = true; // after the subscribers re-checked: awaitConnected means push is live for them
+                // Only once the subscribers have heard: awaitConnected then means push is live for them.
+                connected = true;
                 connections++;
+                listeners.stream().filter(listener -> !told.contains(listener)).forEach(late::add);
                 lock.notifyAll();
             }
+            late.forEach(PushListener::onConnected); // subscribed while the others were being told
             LOG.debug("Oxen's event stream is connected");
         }
 

@@ -17,6 +17,9 @@ import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import io.vavr.control.Try;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 
@@ -30,6 +33,7 @@ import java.util.Map;
  */
 final class RequestSchemaRule implements RequestRule {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RequestSchemaRule.class);
     /** What a local input stands for in the check: a URL, as it will be once uploaded. */
     private static final String PLACEHOLDER = "https://uploads.imagine4j.invalid/";
     private static final int VALUE_CHARS = 60;
@@ -64,9 +68,13 @@ final class RequestSchemaRule implements RequestRule {
                     "are not JSON-compatible values", "strings, numbers, booleans, lists and maps of them",
                     Violation.Reason.NOT_ALLOWED));
         }
-        return List.ofAll(schema.get().validate(instance, InputFormat.JSON))
-                .filter(error -> !refusedByTheCore(property(error), request, limits))
-                .map(error -> violation(error, model));
+        // A validator that fails on a schema it cannot evaluate must not fail the check: Oxen still checks it.
+        return Try.of(() -> schema.get().validate(instance, InputFormat.JSON))
+                .onFailure(error -> LOG.warn("the request_schema of {} could not be evaluated ({}); it is not checked", model,
+                        error.getClass().getSimpleName()))
+                .map(errors -> List.ofAll(errors).filter(error -> !refusedByTheCore(property(error), request, limits))
+                        .map(error -> violation(error, model)))
+                .getOrElse(List.empty());
     }
 
     private static Either<JobFailure, String> placeholder(MediaSource source, String field) {

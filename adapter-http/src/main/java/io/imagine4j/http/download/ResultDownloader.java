@@ -20,6 +20,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -72,7 +73,7 @@ public final class ResultDownloader {
 
     /** The bytes at {@code resultUrl} from {@code offset}, fetched without any credential. */
     public Either<JobFailure, VideoContent> open(URI resultUrl, long offset) {
-        return fetch(resultUrl, offset, Option.none(), true);
+        return fetch(resultUrl, offset, Option.none(), Map.of(), true);
     }
 
     /**
@@ -80,11 +81,22 @@ public final class ResultDownloader {
      * the request is on their origin.
      */
     public Either<JobFailure, VideoContent> openAuthenticated(URI contentUrl, long offset, ApiCredentials credentials) {
-        return fetch(contentUrl, offset, Option.some(Objects.requireNonNull(credentials, "credentials")), true);
+        return openAuthenticated(contentUrl, offset, credentials, Map.of());
+    }
+
+    /**
+     * As {@link #openAuthenticated(URI, long, ApiCredentials)}, with {@code headers} (an API's extra
+     * headers, such as {@code OpenAI-Project}) sent along with the key: only while the request is
+     * on the credentials' origin. Credential headers among them are never sent.
+     */
+    public Either<JobFailure, VideoContent> openAuthenticated(URI contentUrl, long offset, ApiCredentials credentials,
+            Map<String, String> headers) {
+        Objects.requireNonNull(headers, "headers");
+        return fetch(contentUrl, offset, Option.some(Objects.requireNonNull(credentials, "credentials")), headers, true);
     }
 
     private Either<JobFailure, VideoContent> fetch(URI url, long offset, Option<ApiCredentials> credentials,
-            boolean mayRestart) {
+            Map<String, String> extraHeaders, boolean mayRestart) {
         Objects.requireNonNull(url, "url");
         if (offset < 0) {
             throw new IllegalArgumentException("offset must not be negative, got " + offset);
@@ -96,7 +108,8 @@ public final class ResultDownloader {
             StreamingBody body = new StreamingBody(settings.idleTimeout());
             HttpResponse<InputStream> response;
             try {
-                response = http.send(request(current, offset, keySent ? credentials : Option.none()), info -> body);
+                response = http.send(request(current, offset, keySent ? credentials : Option.none(),
+                        keySent ? extraHeaders : Map.of()), info -> body);
             } catch (IOException e) {
                 return Either.left(TransportFailure.of(e).toJobFailure(classifier.provider(),
                         "GET " + ApiOrigin.withoutQuery(current)));
@@ -121,7 +134,7 @@ public final class ResultDownloader {
             }
             if (status == 416 && offset > 0 && mayRestart) {
                 body.close(); // the range no longer fits what the server has: take the whole file again
-                return fetch(url, 0, credentials, false);
+                return fetch(url, 0, credentials, extraHeaders, false);
             }
             if (status == 200 || status == 206) {
                 return content(url, offset, status, headers, body);
@@ -130,7 +143,7 @@ public final class ResultDownloader {
         }
     }
 
-    private HttpRequest request(URI url, long offset, Option<ApiCredentials> credentials) {
+    private HttpRequest request(URI url, long offset, Option<ApiCredentials> credentials, Map<String, String> extraHeaders) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .version(JdkHttpClients.versionFor(url))
                 .timeout(settings.responseTimeout())
@@ -139,6 +152,11 @@ public final class ResultDownloader {
         if (offset > 0) {
             request.header("Range", "bytes=" + offset + "-");
         }
+        extraHeaders.forEach((name, value) -> {
+            if (!ApiCredentials.isCredentialHeader(name)) {
+                request.header(name, value);
+            }
+        });
         credentials.forEach(c -> c.headersFor(url).forEach(request::header));
         return request.build();
     }
@@ -178,8 +196,9 @@ public final class ResultDownloader {
                 : status == 401 || status == 403 || status == 404 || status == 410;
         if (gone) {
             return JobFailure.of(FailureKind.EXPIRED, "result_expired", "The result at " + ApiOrigin.withoutQuery(url)
-                    + " is no longer available (HTTP " + status + "); result URLs are temporary, so submit the job"
-                    + " again to get a new one.");
+                    + " is no longer available (HTTP " + status + ")"
+                    + headers.requestId().map(id -> " (request id " + id + ")").getOrElse("")
+                    + "; result URLs are temporary, so submit the job again to get a new one.");
         }
         return classifier.classify(status, headers, errorBody, "GET " + ApiOrigin.withoutQuery(url));
     }

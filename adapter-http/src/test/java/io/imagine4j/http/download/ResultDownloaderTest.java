@@ -284,6 +284,27 @@ class ResultDownloaderTest {
         }
 
         @Test
+        void extra_headers_go_with_the_key_and_stay_on_the_api_origin() throws IOException {
+            api.answer("/v1/videos/video_123/content", 302, Map.of("Location", cdn.url("/v.mp4").toString()), "");
+            cdn.on("/v.mp4", RangeFile.serving(VIDEO));
+
+            readAll(downloads.openAuthenticated(api.url("/v1/videos/video_123/content"), 0, credentials,
+                    Map.of("OpenAI-Project", "proj_1", "api-key", "smuggled")));
+
+            assertThat(api.received("/v1/videos/video_123/content").get(0).header("OpenAI-Project")).isEqualTo("proj_1");
+            assertThat(api.received("/v1/videos/video_123/content").get(0).hasHeader("api-key")).isFalse();
+            assertThat(cdn.received("/v.mp4").get(0).hasHeader("OpenAI-Project")).isFalse();
+        }
+
+        @Test
+        void expiry_on_the_api_origin_names_the_request_id() {
+            api.answer("/v1/videos/c/content", 404, Map.of("x-request-id", "req_abc"), "{\"error\":{\"message\":\"gone\"}}");
+
+            assertThat(downloads.openAuthenticated(api.url("/v1/videos/c/content"), 0, credentials).getLeft().message())
+                    .contains("req_abc");
+        }
+
+        @Test
         void a_plain_result_url_never_gets_the_key_even_on_the_api_origin() {
             api.on("/files/v.mp4", RangeFile.serving(VIDEO));
 

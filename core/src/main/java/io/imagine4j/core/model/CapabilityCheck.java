@@ -169,7 +169,7 @@ public final class CapabilityCheck {
                     "1–" + rules.maxGenerations(), Violation.Reason.NOT_ALLOWED));
         }
         if (rules.maxGenerations() == 1) {
-            return invalid(new Violation("generations", String.valueOf(count), "cannot be asked for " + where
+            return invalid(new Violation("generations", String.valueOf(count), "cannot be asked " + where
                     + "; submit the request once per video", "1", Violation.Reason.UNSUPPORTED));
         }
         return count <= rules.maxGenerations() ? valid() : invalid(new Violation("generations", String.valueOf(count),

@@ -17,7 +17,6 @@ import io.imagine4j.core.port.in.VideoJob;
 import io.imagine4j.core.port.out.JobEventSource;
 import io.imagine4j.core.port.out.JobStore;
 import io.imagine4j.core.port.out.JobStoreException;
-import io.imagine4j.core.port.out.PushListener;
 import io.imagine4j.core.port.out.Scheduler;
 import io.imagine4j.core.port.out.Submission;
 import io.imagine4j.core.port.out.SubmitOutcome;
@@ -39,7 +38,7 @@ import java.util.function.DoubleSupplier;
  * deadline, finish it. {@link TrackedJob} holds each job's state; {@link Leases} keeps this
  * instance's claim on them in a shared store; the service in front only checks and records.
  */
-final class JobDriver implements PushListener {
+final class JobDriver {
 
     private static final System.Logger LOG = System.getLogger(JobDriver.class.getName());
 
@@ -67,7 +66,7 @@ final class JobDriver implements PushListener {
         this.spending = spending;
         this.leases = new Leases(this, store, scheduler, settings, owner);
         // Subscribe before any submit: pushed events are not replayed.
-        this.push = provider.eventSource().map(source -> source.subscribe(this));
+        this.push = provider.eventSource().map(source -> source.subscribe(new PushReaction(this)));
     }
 
     // ---- submit ----
@@ -284,33 +283,20 @@ final class JobDriver implements PushListener {
 
     // ---- push ----
 
-    @Override
-    public void onConnected() {
-        pushConnected = true;
-        // Events sent while disconnected are lost: look at every open job once.
+    /** The push channel connected or dropped: while it is healthy, jobs are polled only as a safety net. */
+    void pushConnected(boolean connected) {
+        pushConnected = connected;
         for (TrackedJob job : inFlight.values()) {
             if (job.jobId().isDefined()) {
-                job.schedule(Duration.ZERO, () -> poll(job));
+                // On (re)connect, events sent meanwhile are lost: look at every open job once. On a drop, polling takes over.
+                job.schedule(connected ? Duration.ZERO : job.nextPollWait(Option.none()), () -> poll(job));
             }
         }
     }
 
-    @Override
-    public void onUpdate(JobId jobId, JobUpdate update) {
-        TrackedJob job = byJobId.get(jobId);
-        if (job != null) { // the stream carries every job of the account, not only ours
-            job.apply(update);
-        }
-    }
-
-    @Override
-    public void onDisconnected(JobFailure reason) {
-        pushConnected = false;
-        for (TrackedJob job : inFlight.values()) {
-            if (job.jobId().isDefined()) {
-                job.schedule(job.nextPollWait(Option.none()), () -> poll(job));
-            }
-        }
+    /** A pushed update; the stream carries every job of the account, not only those followed here. */
+    void pushed(JobId jobId, JobUpdate update) {
+        Option.of(byJobId.get(jobId)).forEach(job -> job.apply(update));
     }
 
     // ---- the registry, and what TrackedJob and Leases call ----

@@ -31,6 +31,7 @@ final class ModelCatalog {
     private volatile ProviderCapabilities current;
     private volatile Option<List<ModelInfo>> discovered = Option.none();
     private volatile Instant fetchedAt;
+    private volatile Option<JobFailure> lastFailure = Option.none();
 
     ModelCatalog(VideoProvider provider, Scheduler clock, Duration cacheTime) {
         this.provider = provider;
@@ -56,16 +57,19 @@ final class ModelCatalog {
         return current;
     }
 
-    /** The provider's models merged with the table's, fetching them when stale; the table's alone without discovery. */
+    /**
+     * The provider's models merged with the table's, fetching them when stale; the table's alone
+     * without discovery; the failure when the list could never be fetched.
+     */
     Either<JobFailure, List<ModelInfo>> models() {
         if (!discovers()) {
             return Either.right(describe(current, List.of()));
         }
         if (stale()) {
-            Option<JobFailure> failed = refresh();
-            if (failed.isDefined() && discovered.isEmpty()) {
-                return Either.left(failed.get());
-            }
+            refresh();
+        }
+        if (discovered.isEmpty() && lastFailure.isDefined()) {
+            return Either.left(lastFailure.get()); // never fetched: say why, rather than pass the table off as the list
         }
         return Either.right(describe(current, discovered.getOrElse(List.of())));
     }
@@ -79,21 +83,22 @@ final class ModelCatalog {
         return at == null || !clock.now().isBefore(at.plus(cacheTime));
     }
 
-    private synchronized Option<JobFailure> refresh() {
+    private synchronized void refresh() {
         if (!stale()) {
-            return Option.none();
+            return;
         }
         fetchedAt = clock.now();
         Either<JobFailure, List<ModelInfo>> answer;
         try {
             answer = provider.models();
         } catch (RuntimeException e) {
-            return Option.none(); // a broken model list leaves the table standing
+            answer = Either.left(JobFailure.of(io.imagine4j.core.job.FailureKind.PROTOCOL, "adapter_error",
+                    provider.name() + " adapter failed while listing models: " + e.getClass().getSimpleName()));
         }
-        return answer.fold(Option::some, models -> {
+        answer.peekLeft(failure -> lastFailure = Option.some(failure)).peek(models -> {
+            lastFailure = Option.none();
             discovered = Option.some(models);
             current = provider.capabilities().withDiscovered(models);
-            return Option.none();
         });
     }
 

@@ -58,7 +58,7 @@ final class Spending {
         });
         limits.total().filter(max -> committed.add(estimate.usd()).compareTo(max) > 0).forEach(max -> {
             throw new BudgetExceededException(provider, new Violation("budget", "$" + estimate.usd().toPlainString()
-                    + " estimated, $" + committed.toPlainString() + " already committed", "would pass the total budget",
+                    + " estimated, $" + money(committed) + " already committed", "would pass the total budget",
                     describe(limits), Violation.Reason.NOT_ALLOWED));
         });
         committed = committed.add(estimate.usd());
@@ -94,6 +94,10 @@ final class Spending {
 
     synchronized BigDecimal committed() {
         return committed;
+    }
+
+    private static String money(BigDecimal usd) {
+        return usd.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     private static String describe(Budget budget) {

@@ -5,8 +5,8 @@ import io.imagine4j.core.model.GeneratedVideo;
 import io.imagine4j.core.job.JobFailure;
 import io.imagine4j.core.model.JobId;
 import io.imagine4j.core.job.JobUpdate;
-import io.imagine4j.core.model.CapabilityCheck;
 import io.imagine4j.core.model.ModelCapabilities;
+import io.imagine4j.core.model.ModelInfo;
 import io.imagine4j.core.model.ProviderCapabilities;
 import io.imagine4j.core.model.ProviderFeature;
 import io.imagine4j.core.model.SampleCapabilities;
@@ -41,14 +41,14 @@ import java.util.function.Function;
  * (queued, then running with progress, then done), and any call can be scripted to answer
  * something else first. Records every call and the threads it ran on.
  */
-final class ScriptedProvider implements VideoProvider {
+class ScriptedProvider implements VideoProvider {
 
     static final String NAME = "scripted";
 
     private final Scheduler time;
     private final ProviderCapabilities capabilities;
     private final Map<String, Instant> started = new ConcurrentHashMap<>();
-    private final Map<String, String> byKey = new ConcurrentHashMap<>();
+    private final Map<String, List<JobId>> byKey = new ConcurrentHashMap<>();
     private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
     private final Deque<Function<Submission, SubmitOutcome>> submits = new ArrayDeque<>();
     private final Deque<Either<JobFailure, JobUpdate>> polls = new ArrayDeque<>();
@@ -62,6 +62,10 @@ final class ScriptedProvider implements VideoProvider {
     private final Push push = new Push();
 
     Duration processing = Duration.ofSeconds(3);
+    Duration resultLength = Duration.ofSeconds(8);
+    /** What the model list answers, with MODEL_DISCOVERY; a Left when the endpoint is missing. */
+    Either<JobFailure, List<ModelInfo>> discovered = Either.right(List.of());
+    private final AtomicInteger modelCalls = new AtomicInteger();
     byte[] content = "0123456789".repeat(1_000).getBytes();
 
     ScriptedProvider(Scheduler time, ProviderFeature... features) {
@@ -135,6 +139,10 @@ final class ScriptedProvider implements VideoProvider {
         return push;
     }
 
+    int modelCalls() {
+        return modelCalls.get();
+    }
+
     // ---- the port ----
 
     @Override
@@ -144,7 +152,6 @@ final class ScriptedProvider implements VideoProvider {
 
     @Override
     public SubmitOutcome submit(Submission submission) {
-        CapabilityCheck.require(submission.request(), capabilities);
         threads.add(Thread.currentThread().getName());
         Function<Submission, SubmitOutcome> scripted;
         synchronized (this) {
@@ -154,21 +161,25 @@ final class ScriptedProvider implements VideoProvider {
         if (scripted != null) {
             return scripted.apply(submission);
         }
-        JobId id = create(submission);
-        return new SubmitOutcome.Accepted(id, JobUpdate.queued("queued"));
+        return new SubmitOutcome.Accepted(create(submission), JobUpdate.queued("queued"));
     }
 
-    private JobId create(Submission submission) {
+    /** One job per generation asked for. */
+    private List<JobId> create(Submission submission) {
         if (capabilities.supports(ProviderFeature.IDEMPOTENT_SUBMIT)) {
-            String known = byKey.get(submission.key().value());
+            List<JobId> known = byKey.get(submission.key().value());
             if (known != null) {
-                return JobId.of(NAME, known);
+                return known;
             }
         }
-        String id = "job-" + ids.incrementAndGet();
-        started.put(id, time.now());
-        byKey.put(submission.key().value(), id);
-        return JobId.of(NAME, id);
+        List<JobId> created = new ArrayList<>();
+        for (int i = 0; i < submission.request().options().generationCount(); i++) {
+            String id = "job-" + ids.incrementAndGet();
+            started.put(id, time.now());
+            created.add(JobId.of(NAME, id));
+        }
+        byKey.put(submission.key().value(), created);
+        return created;
     }
 
     @Override
@@ -197,7 +208,7 @@ final class ScriptedProvider implements VideoProvider {
         Duration elapsed = Duration.between(start, time.now());
         if (elapsed.compareTo(processing) >= 0) {
             return JobUpdate.succeeded(GeneratedVideo.at(jobId, URI.create("https://results.example/" + jobId.value() + ".mp4"))
-                    .withDuration(Duration.ofSeconds(8)), "done");
+                    .withDuration(resultLength), "done");
         }
         if (elapsed.compareTo(processing.dividedBy(3)) < 0) {
             return JobUpdate.queued("queued");
@@ -247,6 +258,15 @@ final class ScriptedProvider implements VideoProvider {
             }
         };
         return new VideoContent(body, offset, Option.some((long) content.length));
+    }
+
+    @Override
+    public Either<JobFailure, List<ModelInfo>> models() {
+        if (!capabilities.supports(ProviderFeature.MODEL_DISCOVERY)) {
+            return VideoProvider.super.models();
+        }
+        modelCalls.incrementAndGet();
+        return discovered;
     }
 
     @Override

@@ -33,8 +33,8 @@ final class ContractRequests {
     static Option<VideoRequest> derive(ProviderCapabilities capabilities, RequestKind kind, MediaSource image,
             MediaSource video) {
         Option<ModelCapabilities> model = modelFor(capabilities, kind);
-        if (model.isEmpty()) {
-            return Option.none();
+        if (model.isEmpty() || kind == RequestKind.REMIX) {
+            return Option.none(); // a remix starts from a result: the remix group makes one first
         }
         RequestLimits limits = model.get().limits(kind).get();
         VideoRequest request;
@@ -48,9 +48,11 @@ final class ContractRequests {
             case EDIT:
                 request = VideoRequest.edit(PROMPT, acceptable(video, limits));
                 break;
-            default:
+            case EXTEND:
                 request = VideoRequest.extend(PROMPT, acceptable(video, limits));
                 break;
+            default:
+                throw new IllegalArgumentException("no sample request of kind " + kind);
         }
         VideoOptions options = request.options();
         if (!model.get().model().equals(capabilities.defaultModel())) {

@@ -8,11 +8,11 @@ import io.imagine4j.core.job.JobStatus;
 import io.imagine4j.core.job.JobUpdate;
 import io.imagine4j.core.job.RetryAfter;
 import io.imagine4j.core.job.SubmissionKey;
-import io.imagine4j.core.model.AspectRatio;
-import io.imagine4j.core.model.InvalidRequestException;
+import io.imagine4j.core.model.ContentVariant;
 import io.imagine4j.core.model.MagicBytes;
 import io.imagine4j.core.model.MediaSource;
 import io.imagine4j.core.model.MediaType;
+import io.imagine4j.core.model.ModelInfo;
 import io.imagine4j.core.model.ModelCapabilities;
 import io.imagine4j.core.model.Mp4Header;
 import io.imagine4j.core.model.ProviderCapabilities;
@@ -24,6 +24,8 @@ import io.imagine4j.core.model.VideoOptions;
 import io.imagine4j.core.model.VideoRequest;
 import io.imagine4j.core.model.Violation;
 import io.imagine4j.core.port.out.JobEventSource;
+import io.imagine4j.core.port.out.JobPage;
+import io.imagine4j.core.port.out.JobQuery;
 import io.imagine4j.core.port.out.PushListener;
 import io.imagine4j.core.port.out.Submission;
 import io.imagine4j.core.port.out.SubmitOutcome;
@@ -239,6 +241,27 @@ public abstract class VideoProviderContract {
             updates.add(pollAnswered(jobId));
         }
         return updates;
+    }
+
+    /** Submits {@code request} as a job following {@link #TIMELINE}; asserts it is accepted. */
+    protected final JobId submitJobOf(VideoRequest request) {
+        backend().enqueue(TIMELINE);
+        SubmitOutcome outcome = provider().submit(Submission.of(SubmissionKey.random(), request, provider().capabilities()));
+        assertThat(outcome).as("a submit of %s must be accepted", request.kind().label()).isInstanceOf(SubmitOutcome.Accepted.class);
+        return ((SubmitOutcome.Accepted) outcome).jobId();
+    }
+
+    /** The limits {@code request} of {@code kind} is checked against. */
+    private Option<RequestLimits> limitsFor(RequestKind kind, VideoRequest request) {
+        return provider().capabilities().model(request.options().model()
+                .orElse(() -> provider().capabilities().defaultModelFor(kind))).flatMap(model -> model.limits(kind));
+    }
+
+    /** {@code request} on the model that runs its kind, when that is not the default model. */
+    private VideoRequest onModelOf(RequestKind kind, VideoRequest request) {
+        return ContractRequests.modelFor(provider().capabilities(), kind)
+                .filter(model -> !model.model().equals(provider().capabilities().defaultModel()))
+                .map(model -> request.with(o -> o.withModel(model.model()))).getOrElse(request);
     }
 
     private GeneratedVideo succeededVideo() {
@@ -776,6 +799,242 @@ public abstract class VideoProviderContract {
                 assertThat(opened.getLeft().kind().isTransient()).as("%s", opened.getLeft()).isTrue();
             }
             assertThat(MagicBytes.sniff(openWhole(video)).getOrNull()).isEqualTo(MediaType.MP4);
+        }
+    }
+
+    /** Remix: a finished job's result made again with a changed prompt, where a model runs remixes. */
+    @Nested
+    @DisplayName("remix")
+    public class RemixGroup {
+
+        @Test
+        @DisplayName("a remix of a finished job is one SUBMIT and ends with a video as long as its source; without REMIX, unsupported")
+        void remixOfAFinishedJob() {
+            GeneratedVideo source = succeededVideo();
+            VideoRequest remix = VideoRequest.remix("The same scene at night", source);
+            if (ContractRequests.modelFor(provider().capabilities(), RequestKind.REMIX).isEmpty()) {
+                assertThatThrownBy(() -> Submission.of(SubmissionKey.random(), remix, provider().capabilities()))
+                        .isInstanceOf(UnsupportedCapabilityException.class);
+                return;
+            }
+            VideoRequest onModel = onModelOf(RequestKind.REMIX, remix);
+            CallTally calls = CallTally.of(backend());
+            backend().enqueue(TIMELINE);
+            SubmitOutcome outcome = provider().submit(Submission.of(SubmissionKey.random(), onModel, provider().capabilities()));
+            assertThat(outcome).as("a remix of a finished job").isInstanceOf(SubmitOutcome.Accepted.class);
+            assertThat(calls.since(Call.SUBMIT)).as("SUBMIT calls for one remix").isEqualTo(1);
+            JobId remixed = ((SubmitOutcome.Accepted) outcome).jobId();
+            assertThat(remixed).as("the remix is a job of its own").isNotEqualTo(source.jobId());
+            JobUpdate done = pollAfterEnd(remixed);
+            assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
+            source.duration().forEach(length -> done.result().get().duration().forEach(remixLength ->
+                    assertThat(Math.abs(remixLength.minus(length).toMillis())).as("a remix keeps its source's length")
+                            .isLessThanOrEqualTo(100)));
+        }
+    }
+
+    /** Chained inputs: a previous result as the input of an edit or an extension, without a re-upload by the user. */
+    @Nested
+    @DisplayName("chained inputs")
+    public class ChainedInputsGroup {
+
+        @TestFactory
+        @DisplayName("an edit or extension of a previous result, known or only by its job id, is accepted and runs; without RESULT inputs, unsupported")
+        Stream<DynamicTest> aPreviousResultIsAnInput() {
+            List<DynamicTest> tests = new ArrayList<>();
+            for (RequestKind kind : List.of(RequestKind.EDIT, RequestKind.EXTEND)) {
+                Option<VideoRequest> sample = requestFor(kind);
+                if (sample.isEmpty()) {
+                    continue;
+                }
+                RequestLimits limits = limitsFor(kind, sample.get()).get();
+                if (!limits.inputSources().contains(MediaSource.Kind.RESULT)) {
+                    tests.add(DynamicTest.dynamicTest(kind.label() + " refuses a previous result", () -> {
+                        VideoRequest chained = sample.get().withInput(MediaSource.ofJob(JobId.of(provider().name(), "earlier")));
+                        assertThatThrownBy(() -> Submission.of(SubmissionKey.random(), chained, provider().capabilities()))
+                                .isInstanceOf(UnsupportedCapabilityException.class);
+                    }));
+                    continue;
+                }
+                Option<VideoRequest> maker = resultMakerFor(limits);
+                if (maker.isEmpty()) {
+                    continue; // no request kind of this provider makes a video this kind takes as input
+                }
+                for (boolean known : new boolean[] {true, false}) {
+                    tests.add(DynamicTest.dynamicTest(kind.label() + (known ? " of a known result" : " of a job id alone"), () -> {
+                        JobId first = submitJobOf(maker.get());
+                        JobUpdate done = pollAfterEnd(first);
+                        assertThat(done.status()).as("the job whose result is chained").isEqualTo(JobStatus.SUCCEEDED);
+                        GeneratedVideo previous = done.result().get();
+                        MediaSource input = known ? MediaSource.of(previous) : MediaSource.ofJob(first);
+                        CallTally calls = CallTally.of(backend());
+                        backend().enqueue(TIMELINE);
+                        SubmitOutcome outcome = provider().submit(
+                                Submission.of(SubmissionKey.random(), sample.get().withInput(input), provider().capabilities()));
+                        assertThat(outcome).as("a %s of %s", kind.label(), input.describe()).isInstanceOf(SubmitOutcome.Accepted.class);
+                        assertThat(calls.since(Call.SUBMIT)).as("SUBMIT calls for one chained job").isEqualTo(1);
+                        assertThat(pollAfterEnd(((SubmitOutcome.Accepted) outcome).jobId()).status()).isEqualTo(JobStatus.SUCCEEDED);
+                    }));
+                }
+            }
+            return tests.stream();
+        }
+
+        /** A request that makes a video whose length the input rule of {@code limits} accepts. */
+        private Option<VideoRequest> resultMakerFor(RequestLimits limits) {
+            for (RequestKind kind : List.of(RequestKind.TEXT_TO_VIDEO, RequestKind.IMAGE_TO_VIDEO)) {
+                Option<VideoRequest> request = requestFor(kind);
+                if (request.isEmpty()) {
+                    continue;
+                }
+                RequestLimits own = limitsFor(kind, request.get()).get();
+                Option<Integer> seconds = Option.ofOptional(own.durations().stream()
+                        .filter(s -> limits.inputDuration().forAll(range -> range.contains(Duration.ofSeconds(s))))
+                        .findFirst());
+                if (seconds.isDefined() || own.durations().isEmpty() && limits.inputDuration().isEmpty()) {
+                    return Option.some(seconds.map(s -> request.get().with(o -> o.withDurationSeconds(s))).getOrElse(request.get()));
+                }
+            }
+            return Option.none();
+        }
+    }
+
+    /** Generations: one submit asking for several videos is one call and several jobs, each followed on its own. */
+    @Nested
+    @DisplayName("generations")
+    public class GenerationsGroup {
+
+        @Test
+        @DisplayName("two generations are one SUBMIT and two jobs that each end with their own video; where one submit makes one video, unsupported")
+        void twoGenerationsAreOneSubmitAndTwoJobs() {
+            Option<VideoRequest> several = Arrays.stream(RequestKind.values())
+                    .flatMap(kind -> requestFor(kind).toJavaStream())
+                    .filter(request -> limitsFor(request.kind(), request).exists(limits -> limits.maxGenerations() >= 2))
+                    .findFirst().map(request -> Option.some(request.with(o -> o.withGenerations(2)))).orElse(Option.none());
+            if (several.isEmpty()) {
+                VideoRequest two = defaultRequest().with(o -> o.withGenerations(2));
+                assertThatThrownBy(() -> Submission.of(SubmissionKey.random(), two, provider().capabilities()))
+                        .isInstanceOf(UnsupportedCapabilityException.class);
+                return;
+            }
+            CallTally calls = CallTally.of(backend());
+            backend().enqueue(TIMELINE);
+            backend().enqueue(TIMELINE);
+            SubmitOutcome outcome = provider().submit(Submission.of(SubmissionKey.random(), several.get(), provider().capabilities()));
+            assertThat(outcome).isInstanceOf(SubmitOutcome.Accepted.class);
+            List<JobId> ids = ((SubmitOutcome.Accepted) outcome).jobIds();
+            assertThat(ids).as("one job per generation").hasSize(2).doesNotHaveDuplicates();
+            assertThat(calls.since(Call.SUBMIT)).as("SUBMIT calls for two generations").isEqualTo(1);
+            backend().advance(PAST_END);
+            List<GeneratedVideo> videos = ids.stream().map(id -> pollAnswered(id).result().get()).collect(Collectors.toList());
+            assertThat(videos).extracting(GeneratedVideo::jobId).containsExactlyElementsOf(ids);
+            assertThat(videos).extracting(GeneratedVideo::location).doesNotHaveDuplicates();
+        }
+    }
+
+    /** The provider's own job list, page by page, where it has one. */
+    @Nested
+    @DisplayName("list")
+    public class ListGroup {
+
+        @Test
+        @DisplayName("with LIST, every job appears once across pages linked by their cursors; without, unsupported")
+        void jobsAppearOnceAcrossPages() {
+            if (!provider().capabilities().supports(ProviderFeature.LIST)) {
+                assertThatThrownBy(() -> provider().list(JobQuery.all())).isInstanceOf(UnsupportedCapabilityException.class);
+                return;
+            }
+            Set<JobId> submitted = new java.util.LinkedHashSet<>();
+            for (int i = 0; i < 3; i++) {
+                submitted.add(submitJob(TIMELINE));
+            }
+            List<JobId> listed = new ArrayList<>();
+            JobQuery query = JobQuery.all().withPageSize(2);
+            for (int page = 0; page < 50; page++) {
+                Either<JobFailure, JobPage> answer = provider().list(query);
+                assertThat(answer.isRight()).as("page %d of the list, got %s", page, answer).isTrue();
+                assertThat(answer.get().jobs().size()).as("a page's size").isLessThanOrEqualTo(2);
+                answer.get().jobs().forEach(job -> listed.add(job.jobId()));
+                if (answer.get().next().isEmpty()) {
+                    break;
+                }
+                query = query.after(answer.get().next().get());
+            }
+            assertThat(listed).as("the jobs listed across pages").containsAll(submitted).doesNotHaveDuplicates();
+            assertThat(listed).allSatisfy(id -> assertThat(id.provider()).isEqualTo(provider().name()));
+        }
+    }
+
+    /** Delete, where the provider has it. */
+    @Nested
+    @DisplayName("delete")
+    public class DeleteGroup {
+
+        @Test
+        @DisplayName("with DELETE, a deleted job is gone (NOT_FOUND) after one call; without, unsupported")
+        void aDeletedJobIsGone() {
+            JobId jobId = submitJob(TIMELINE);
+            assertThat(pollAfterEnd(jobId).status()).isEqualTo(JobStatus.SUCCEEDED);
+            if (!provider().capabilities().supports(ProviderFeature.DELETE)) {
+                assertThatThrownBy(() -> provider().delete(jobId)).isInstanceOf(UnsupportedCapabilityException.class);
+                return;
+            }
+            CallTally calls = CallTally.of(backend());
+            Either<JobFailure, JobId> deleted = provider().delete(jobId);
+            assertThat(deleted.isRight()).as("the answer to a delete, got %s", deleted).isTrue();
+            assertThat(deleted.get()).isEqualTo(jobId);
+            assertThat(calls.since(Call.DELETE)).as("DELETE calls").isEqualTo(1);
+            assertThat(pollFailed(jobId).kind()).as("a poll of a deleted job").isEqualTo(FailureKind.NOT_FOUND);
+        }
+    }
+
+    /** Content variants: previews served beside the video where the provider declares them. */
+    @Nested
+    @DisplayName("content variants")
+    public class ContentVariantsGroup {
+
+        @TestFactory
+        @DisplayName("every declared preview opens as an image; every other is unsupported")
+        Stream<DynamicTest> everyVariantAsDeclared() {
+            return Arrays.stream(ContentVariant.values()).filter(variant -> variant != ContentVariant.VIDEO)
+                    .map(variant -> DynamicTest.dynamicTest(variant.label(), () -> {
+                        GeneratedVideo video = succeededVideo();
+                        if (!provider().capabilities().serves(variant)) {
+                            assertThatThrownBy(() -> provider().openContent(video, variant, 0))
+                                    .isInstanceOf(UnsupportedCapabilityException.class);
+                            return;
+                        }
+                        Either<JobFailure, VideoContent> opened = provider().openContent(video, variant, 0);
+                        assertThat(opened.isRight()).as("the %s of %s, got %s", variant.label(), video, opened).isTrue();
+                        byte[] bytes = readAll(opened.get());
+                        assertThat(MagicBytes.sniff(bytes).exists(MediaType::isImage))
+                                .as("the %s's magic bytes", variant.label()).isTrue();
+                    }));
+        }
+    }
+
+    /** Models: the provider's run-time model list, where it has one. */
+    @Nested
+    @DisplayName("models")
+    public class ModelsGroup {
+
+        @Test
+        @DisplayName("with MODEL_DISCOVERY, the models listed merge into capabilities that keep the default model; without, unsupported")
+        void discoveredModelsMerge() {
+            if (!provider().capabilities().supports(ProviderFeature.MODEL_DISCOVERY)) {
+                assertThatThrownBy(() -> provider().models()).isInstanceOf(UnsupportedCapabilityException.class);
+                return;
+            }
+            CallTally calls = CallTally.of(backend());
+            Either<JobFailure, List<ModelInfo>> models = provider().models();
+            assertThat(models.isRight()).as("the model list, got %s", models).isTrue();
+            assertThat(models.get()).as("the models listed").isNotEmpty()
+                    .allSatisfy(model -> assertThat(model.id()).isNotBlank());
+            assertThat(calls.since(Call.MODELS)).as("MODELS calls for one list").isPositive();
+            ProviderCapabilities merged = provider().capabilities().withDiscovered(models.get());
+            assertThat(merged.model(Option.none()).isDefined()).as("the default model after the merge").isTrue();
+            assertThat(models.get()).allSatisfy(model -> assertThat(merged.model(Option.some(model.id())).isDefined())
+                    .as("listed model %s after the merge", model.id()).isTrue());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.imagine4j.testkit.fake;
 
 import io.imagine4j.core.model.AspectRatio;
+import io.imagine4j.core.model.ContentVariant;
 import io.imagine4j.core.model.DurationRange;
 import io.imagine4j.core.model.MediaSource;
 import io.imagine4j.core.model.MediaType;
@@ -12,13 +13,13 @@ import io.imagine4j.core.model.RequestLimits;
 import io.imagine4j.core.model.Resolution;
 
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.EnumSet;
 
 /**
  * What {@link FakeVideoProvider} accepts unless told otherwise: two models shaped like the real
- * ones, so application tests meet realistic limits. {@value #MODEL} runs all four request kinds;
- * {@value #HD_MODEL} runs text- and image-to-video, also at 1080p.
+ * ones, so application tests meet realistic limits. {@value #MODEL} runs every request kind, takes
+ * previous results as inputs, makes up to {@value #MAX_GENERATIONS} videos per submit and takes a
+ * seed; {@value #HD_MODEL} runs text- and image-to-video, also at 1080p. Thumbnails and spritesheets
+ * are served beside every video.
  *
  * <table>
  *   <caption>Standard limits per request kind</caption>
@@ -27,7 +28,10 @@ import java.util.EnumSet;
  *   <tr><td>image-to-video</td><td>1–15 s</td><td>all seven</td><td>480p, 720p</td><td>PNG, JPEG or WebP; URL, file or bytes; ≤ 10 MB</td></tr>
  *   <tr><td>edit</td><td>none (keeps the input's)</td><td>none</td><td>none</td><td>MP4 ≤ 8.7 s; URL, file or bytes</td></tr>
  *   <tr><td>extend</td><td>2–10 s (the new segment)</td><td>none</td><td>none</td><td>MP4 of 2–15 s; URL, file or bytes</td></tr>
+ *   <tr><td>remix</td><td>none (keeps the source's)</td><td>none</td><td>none</td><td>a previous result of the fake</td></tr>
  * </table>
+ * Every input may also be a previous result ({@code MediaSource.of(video)}); text- and
+ * image-to-video make 1–{@value #MAX_GENERATIONS} videos per submit and take a seed.
  *
  * <pre>{@code
  * ProviderCapabilities caps = FakeCapabilities.standard("fake", ProviderFeature.CANCEL, ProviderFeature.PUSH_EVENTS);
@@ -44,6 +48,8 @@ public final class FakeCapabilities {
     public static final String MODEL = "fake-video";
     /** A second model: text- and image-to-video only, up to 1080p. */
     public static final String HD_MODEL = "fake-video-hd";
+    /** How many videos one submit to {@value #MODEL} may ask for. */
+    public static final int MAX_GENERATIONS = 4;
 
     private static final AspectRatio[] ALL_RATIOS = {
             AspectRatio.SQUARE, AspectRatio.LANDSCAPE_16_9, AspectRatio.PORTRAIT_9_16, AspectRatio.LANDSCAPE_4_3,
@@ -67,7 +73,7 @@ public final class FakeCapabilities {
                 .kind(RequestKind.TEXT_TO_VIDEO, hd)
                 .kind(RequestKind.IMAGE_TO_VIDEO, hdImage);
         return ProviderCapabilities.builder(provider).model(model).model(hdModel).defaultModel(MODEL)
-                .features(features).build();
+                .features(features).variants(ContentVariant.THUMBNAIL, ContentVariant.SPRITESHEET).build();
     }
 
     /** The standard limits of {@value #MODEL} for {@code kind}. */
@@ -75,17 +81,19 @@ public final class FakeCapabilities {
         switch (kind) {
             case TEXT_TO_VIDEO:
                 return RequestLimits.builder().durationsBetween(1, 15).aspectRatios(ALL_RATIOS)
-                        .resolutions(Resolution.P480, Resolution.P720).audio(true).maxPromptLength(4096).build();
+                        .resolutions(Resolution.P480, Resolution.P720).audio(true).maxPromptLength(4096)
+                        .defaultDuration(5).maxGenerations(MAX_GENERATIONS).seed(true).build();
             case IMAGE_TO_VIDEO:
                 return RequestLimits.builder().durationsBetween(1, 15).aspectRatios(ALL_RATIOS)
                         .resolutions(Resolution.P480, Resolution.P720).audio(true).maxPromptLength(4096)
+                        .defaultDuration(5).maxGenerations(MAX_GENERATIONS).seed(true)
                         .inputTypes(MediaType.PNG, MediaType.JPEG, MediaType.WEBP).inputSources(ALL_SOURCES)
                         .maxInputBytes(10L * 1024 * 1024).build();
             case EDIT:
                 return RequestLimits.builder().maxPromptLength(4096).inputTypes(MediaType.MP4).inputSources(ALL_SOURCES)
                         .inputDuration(DurationRange.upTo(Duration.ofMillis(8_700))).build();
             case EXTEND:
-                return RequestLimits.builder().durationsBetween(2, 10).maxPromptLength(4096).inputTypes(MediaType.MP4)
+                return RequestLimits.builder().durationsBetween(2, 10).defaultDuration(5).maxPromptLength(4096).inputTypes(MediaType.MP4)
                         .inputSources(ALL_SOURCES)
                         .inputDuration(DurationRange.between(Duration.ofSeconds(2), Duration.ofSeconds(15))).build();
             case REMIX:

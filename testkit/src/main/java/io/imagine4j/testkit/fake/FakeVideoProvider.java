@@ -7,7 +7,14 @@ import io.imagine4j.core.model.JobId;
 import io.imagine4j.core.job.JobStatus;
 import io.imagine4j.core.job.JobUpdate;
 import io.imagine4j.core.job.SubmissionKey;
-import io.imagine4j.core.model.CapabilityCheck;
+import io.imagine4j.core.cost.Price;
+import io.imagine4j.core.cost.PriceTable;
+import io.imagine4j.core.job.JobSummary;
+import io.imagine4j.core.model.ContentVariant;
+import io.imagine4j.core.model.MediaSource;
+import io.imagine4j.core.model.ModelInfo;
+import io.imagine4j.core.port.out.JobPage;
+import io.imagine4j.core.port.out.JobQuery;
 import io.imagine4j.core.model.ProviderCapabilities;
 import io.imagine4j.core.model.ProviderFeature;
 import io.imagine4j.core.model.UnsupportedCapabilityException;
@@ -109,12 +116,13 @@ public final class FakeVideoProvider implements VideoProvider, BackendControl {
     private final Duration resultLifetime;
     private final Option<BigDecimal> pricePerSecond;
     private final Option<FakeEventSource> events;
+    private final List<String> discoverable;
 
     // Guarded by lock.
     private final Deque<Scenario> scripted = new ArrayDeque<>();
     private final PendingFaults faults = new PendingFaults();
     private final Map<JobId, SimulatedJob> jobs = new LinkedHashMap<>();
-    private final Map<SubmissionKey, SimulatedJob> byKey = new HashMap<>();
+    private final Map<SubmissionKey, List<SimulatedJob>> byKey = new HashMap<>();
     private final Map<SubmissionKey, RefusedSubmission> refused = new HashMap<>();
     private final Map<Call, Integer> counts = new EnumMap<>(Call.class);
     private final List<RecordedCall> journal = new ArrayList<>();
@@ -132,6 +140,7 @@ public final class FakeVideoProvider implements VideoProvider, BackendControl {
         this.defaultSegment = builder.defaultSegment;
         this.resultLifetime = builder.resultLifetime;
         this.pricePerSecond = builder.pricePerSecond;
+        this.discoverable = builder.discoverable;
         this.events = capabilities.supports(ProviderFeature.PUSH_EVENTS)
                 ? Option.some(new FakeEventSource(capabilities.provider(), clock, builder.reconnectDelay, new StreamBackend()))
                 : Option.none();
@@ -166,12 +175,12 @@ public final class FakeVideoProvider implements VideoProvider, BackendControl {
             count(Call.SUBMIT);
             submissions.add(submission);
             SubmissionKey key = submission.key();
-            SimulatedJob known = capabilities.supports(ProviderFeature.IDEMPOTENT_SUBMIT) ? byKey.get(key) : null;
+            List<SimulatedJob> known = capabilities.supports(ProviderFeature.IDEMPOTENT_SUBMIT) ? byKey.get(key) : null;
             RefusedSubmission pending = null;
             if (known == null) {
                 pending = refused.get(key);
                 if (pending == null) {
-                    Either<JobFailure, Scenario> scenario = nextScenario(checked);
+                    Either<JobFailure, Scenario> scenario = nextScenario(checked).flatMap(s -> chainable(checked).map(ok -> s));
                     if (scenario.isLeft()) {
                         journal.add(new RecordedCall(Call.SUBMIT, now, Option.none(), Option.none()));
                         return new SubmitOutcome.Refused(scenario.getLeft());
@@ -190,12 +199,12 @@ public final class FakeVideoProvider implements VideoProvider, BackendControl {
                 journal.add(new RecordedCall(Call.SUBMIT, now, Option.none(), fault));
                 return new SubmitOutcome.Refused(FaultAnswers.failure(fault.get(), name()).get());
             }
-            SimulatedJob job = known != null ? known : create(key, checked, pending.scenario, now);
-            journal.add(new RecordedCall(Call.SUBMIT, now, Option.some(job.id()), fault));
+            List<SimulatedJob> started = known != null ? known : create(key, checked, pending.scenario, now);
+            journal.add(new RecordedCall(Call.SUBMIT, now, Option.some(started.get(0).id()), fault));
             if (effect == FaultAnswers.SubmitEffect.CREATE_THEN_AMBIGUOUS) {
                 return new SubmitOutcome.Ambiguous(FaultAnswers.ambiguity(fault.get(), name()));
             }
-            return new SubmitOutcome.Accepted(job.id(), job.updateAt(now));
+            return new SubmitOutcome.Accepted(started.stream().map(SimulatedJob::id).toList(), started.get(0).updateAt(now));
         }
     }
 
@@ -256,6 +265,15 @@ public final class FakeVideoProvider implements VideoProvider, BackendControl {
 
     @Override
     public Either<JobFailure, VideoContent> openContent(GeneratedVideo video, long offset) {
+        return openContent(video, ContentVariant.VIDEO, offset);
+    }
+
+    /** The video, or a preview: a PNG thumbnail or a JPEG spritesheet, when the capabilities serve them. */
+    @Override
+    public Either<JobFailure, VideoContent> openContent(GeneratedVideo video, ContentVariant variant, long offset) {
+        if (!capabilities.serves(variant)) {
+            return VideoProvider.super.openContent(video, variant, offset); // the typed refusal
+        }
         Duration length;
         synchronized (lock) {
             Instant now = clock.now();
@@ -279,7 +297,9 @@ public final class FakeVideoProvider implements VideoProvider, BackendControl {
             }
             length = job.video().duration().get();
         }
-        byte[] bytes = SampleMp4.of(length); // encoded outside the lock: the first time costs real time
+        // Encoded outside the lock: the first time costs real time.
+        byte[] bytes = variant == ContentVariant.VIDEO ? SampleMp4.of(length)
+                : PreviewImages.of(variant, video.jobId().value().hashCode());
         if (offset < 0 || offset > bytes.length) {
             return Either.left(JobFailure.of(FailureKind.INVALID_REQUEST, "range_not_satisfiable", "The result of job "
                     + video.jobId() + " has " + bytes.length + " bytes; it cannot be read from byte " + offset + ".")
@@ -292,6 +312,101 @@ public final class FakeVideoProvider implements VideoProvider, BackendControl {
     @Override
     public Option<JobEventSource> eventSource() {
         return Option.narrow(events);
+    }
+
+    /** The fake's jobs, newest first; the cursor of a page is its last job's id. Needs {@link ProviderFeature#LIST}. */
+    @Override
+    public Either<JobFailure, JobPage> list(JobQuery query) {
+        if (!capabilities.supports(ProviderFeature.LIST)) {
+            return VideoProvider.super.list(query);
+        }
+        synchronized (lock) {
+            Instant now = clock.now();
+            count(Call.LIST);
+            Option<Fault> fault = faults.take(Call.LIST);
+            journal.add(new RecordedCall(Call.LIST, now, Option.none(), fault));
+            Option<JobFailure> failure = fault.flatMap(f -> FaultAnswers.failure(f, name()));
+            if (failure.isDefined()) {
+                return Either.left(failure.get());
+            }
+            List<SimulatedJob> newestFirst = new ArrayList<>(jobs.values());
+            java.util.Collections.reverse(newestFirst);
+            int start = 0;
+            if (query.after().isDefined()) {
+                JobId after = JobId.of(name(), query.after().get());
+                start = newestFirst.stream().map(SimulatedJob::id).toList().indexOf(after) + 1;
+            }
+            List<JobSummary> page = new ArrayList<>();
+            int index = start;
+            for (; index < newestFirst.size() && page.size() < query.pageSize(); index++) {
+                SimulatedJob job = newestFirst.get(index);
+                JobUpdate update = job.updateAt(now);
+                if (query.status().forAll(status -> status == update.status())
+                        && query.model().forAll(model -> job.request().options().model().contains(model))) {
+                    page.add(new JobSummary(job.id(), update.status(), update.rawStatus(), update.progress(),
+                            job.request().options().model(), Option.some(job.request().prompt()), Option.some(job.submittedAt())));
+                }
+            }
+            Option<String> next = index < newestFirst.size() && !page.isEmpty()
+                    ? Option.some(page.get(page.size() - 1).jobId().value()) : Option.none();
+            return Either.right(new JobPage(page, next));
+        }
+    }
+
+    /** Forgets the job and its result: later polls and downloads answer NOT_FOUND. Needs {@link ProviderFeature#DELETE}. */
+    @Override
+    public Either<JobFailure, JobId> delete(JobId jobId) {
+        if (!capabilities.supports(ProviderFeature.DELETE)) {
+            return VideoProvider.super.delete(jobId);
+        }
+        synchronized (lock) {
+            count(Call.DELETE);
+            SimulatedJob job = jobs.get(jobId);
+            Option<Fault> fault = takeFault(Call.DELETE, job);
+            journal.add(new RecordedCall(Call.DELETE, clock.now(), Option.some(jobId), fault));
+            Option<JobFailure> failure = fault.flatMap(f -> FaultAnswers.failure(f, name()));
+            if (failure.isDefined()) {
+                return Either.left(failure.get().withJobId(jobId));
+            }
+            if (job == null) {
+                return Either.left(notFound(jobId));
+            }
+            jobs.remove(jobId);
+            return Either.right(jobId);
+        }
+    }
+
+    /**
+     * The capabilities' models, and the {@linkplain Builder#discoverable extra ids} only discovery
+     * knows. Needs {@link ProviderFeature#MODEL_DISCOVERY}.
+     */
+    @Override
+    public Either<JobFailure, List<ModelInfo>> models() {
+        if (!capabilities.supports(ProviderFeature.MODEL_DISCOVERY)) {
+            return VideoProvider.super.models();
+        }
+        synchronized (lock) {
+            count(Call.MODELS);
+            Option<Fault> fault = faults.take(Call.MODELS);
+            journal.add(new RecordedCall(Call.MODELS, clock.now(), Option.none(), fault));
+            Option<JobFailure> failure = fault.flatMap(f -> FaultAnswers.failure(f, name()));
+            if (failure.isDefined()) {
+                return Either.left(failure.get());
+            }
+        }
+        List<ModelInfo> models = new ArrayList<>();
+        capabilities.models().values().forEach(model -> models.add(ModelInfo.named(model.model())
+                .withKinds(model.supportedKinds()).withDetail("description", "a model of the fake")));
+        discoverable.forEach(id -> models.add(ModelInfo.named(id).withDetail("description", "known to discovery only")));
+        return Either.right(models);
+    }
+
+    /** The fake's own price per second for every model, when it charges one. */
+    @Override
+    public PriceTable prices() {
+        return pricePerSecond.map(usd -> capabilities.models().keySet().stream()
+                .map(model -> Price.perSecond(name(), model, usd, PRICES_AS_OF, "FakeVideoProvider.Builder.pricePerSecond"))
+                .reduce(PriceTable.empty(), PriceTable::with, PriceTable::overriddenBy)).getOrElse(PriceTable.empty());
     }
 
     /** Closes the push subscriptions, and the clock when the fake made its own. */
@@ -425,21 +540,53 @@ public final class FakeVideoProvider implements VideoProvider, BackendControl {
         }
     }
 
-    private SimulatedJob create(SubmissionKey key, VideoRequest request, Scenario scenario, Instant now) {
-        JobId id = JobId.of(name(), String.format("job-%06d", ++sequence));
-        Duration length = ResultLength.of(request, defaultLength, defaultSegment);
-        GeneratedVideo video = GeneratedVideo.at(id, URI.create("https://fake.invalid/" + name() + "/videos/" + id.value() + ".mp4"))
-                .withDuration(length)
-                .withExpiresAt(now.plus(scenario.processingTime()).plus(resultLifetime));
-        if (pricePerSecond.isDefined()) {
-            video = video.withCostUsd(BigDecimal.valueOf(length.toMillis(), 3).multiply(pricePerSecond.get()).stripTrailingZeros());
+    /** One job per generation asked for, all following the same scenario. */
+    private List<SimulatedJob> create(SubmissionKey key, VideoRequest request, Scenario scenario, Instant now) {
+        Duration length = ResultLength.of(request, defaultLength, defaultSegment, this::ownResultLength);
+        List<SimulatedJob> started = new ArrayList<>();
+        for (int generation = 0; generation < request.options().generationCount(); generation++) {
+            JobId id = JobId.of(name(), String.format("job-%06d", ++sequence));
+            GeneratedVideo video = GeneratedVideo.at(id, URI.create("https://fake.invalid/" + name() + "/videos/" + id.value() + ".mp4"))
+                    .withDuration(length)
+                    .withExpiresAt(now.plus(scenario.processingTime()).plus(resultLifetime));
+            if (pricePerSecond.isDefined()) {
+                video = video.withCostUsd(BigDecimal.valueOf(length.toMillis(), 3).multiply(pricePerSecond.get()).stripTrailingZeros());
+            }
+            SimulatedJob job = new SimulatedJob(id, key, request, scenario, now, video);
+            jobs.put(id, job);
+            started.add(job);
+            events.forEach(source -> schedulePushes(job, source));
         }
-        SimulatedJob job = new SimulatedJob(id, key, request, scenario, now, video);
-        jobs.put(id, job);
-        byKey.put(key, job);
+        byKey.put(key, List.copyOf(started));
         refused.remove(key);
-        events.forEach(source -> schedulePushes(job, source));
-        return job;
+        return started;
+    }
+
+    /** The length of a previous result of this fake, looked up by its job when the service did not know it. */
+    private Option<Duration> ownResultLength(JobId jobId) {
+        return Option.of(jobs.get(jobId)).flatMap(job -> job.video().duration());
+    }
+
+    /**
+     * A previous result given as an input must be one this fake can use: a finished video of its own,
+     * or a resolved result of another provider (whose URL it could fetch).
+     */
+    private Either<JobFailure, Boolean> chainable(VideoRequest request) {
+        Option<MediaSource.PreviousResult> previous = request.input()
+                .filter(MediaSource.PreviousResult.class::isInstance).map(MediaSource.PreviousResult.class::cast);
+        if (previous.isEmpty() || previous.get().isResolved() && !previous.get().jobId().provider().equals(name())) {
+            return Either.right(true);
+        }
+        SimulatedJob source = jobs.get(previous.get().jobId());
+        if (source == null) {
+            return Either.left(JobFailure.of(FailureKind.NOT_FOUND, "not_found", name() + " does not know job "
+                    + previous.get().jobId() + ", so its result cannot be an input."));
+        }
+        if (source.updateAt(clock.now()).status() != JobStatus.SUCCEEDED) {
+            return Either.left(JobFailure.of(FailureKind.INVALID_REQUEST, "source_not_ready", "Job "
+                    + previous.get().jobId() + " has no result yet; wait for it to succeed before using it as an input."));
+        }
+        return Either.right(true);
     }
 
     /** One pushed event at each step of the job's life and at its end; each reports the job as it is then. */
@@ -463,6 +610,8 @@ public final class FakeVideoProvider implements VideoProvider, BackendControl {
         }
         source.publish(job.id(), update);
     }
+
+    private static final java.time.LocalDate PRICES_AS_OF = java.time.LocalDate.of(2026, 1, 1);
 
     private Option<Fault> takeFault(Call call, SimulatedJob job) {
         Option<Fault> global = faults.take(call);
@@ -526,8 +675,19 @@ public final class FakeVideoProvider implements VideoProvider, BackendControl {
         private Duration resultLifetime = Duration.ofHours(24);
         private Duration reconnectDelay = Duration.ofSeconds(1);
         private Option<BigDecimal> pricePerSecond = Option.some(new BigDecimal("0.05"));
+        private List<String> discoverable = List.of();
 
         private Builder() {
+        }
+
+        /**
+         * Model ids the fake's model list answers beside its capabilities' models (with
+         * {@link ProviderFeature#MODEL_DISCOVERY}), to test what a service does with a model only
+         * discovery knows: {@code fake-video-hd-preview} runs under {@code fake-video-hd}'s rules.
+         */
+        public Builder discoverable(String... modelIds) {
+            discoverable = List.of(modelIds);
+            return this;
         }
 
         /** Runs on {@code value}, shared with the service under test; by default the fake has its own. */

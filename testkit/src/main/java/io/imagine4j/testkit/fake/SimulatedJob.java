@@ -54,6 +54,10 @@ final class SimulatedJob {
         return scenario;
     }
 
+    VideoRequest request() {
+        return request;
+    }
+
     Instant submittedAt() {
         return submittedAt;
     }

@@ -128,7 +128,7 @@ public final class OpenAiSimulator extends HttpSimulator<OpenAiJob> {
         routes.post("/v1/videos", Call.SUBMIT, guarded(this::create))
                 .get("/v1/videos", Call.LIST, guarded(this::list))
                 .get("/v1/videos/{video_id}", Call.POLL, guarded(this::retrieve))
-                .delete("/v1/videos/{video_id}", Call.CANCEL, guarded(this::delete))
+                .delete("/v1/videos/{video_id}", Call.DELETE, guarded(this::delete))
                 .post("/v1/videos/{video_id}/remix", Call.SUBMIT, guarded(this::remix))
                 .get("/v1/videos/{video_id}/content", Call.CONTENT, guarded(this::content))
                 .post("/v1/videos/edits", Call.SUBMIT, guarded(exchange -> derive(exchange, OpenAiJobKind.EDIT)))

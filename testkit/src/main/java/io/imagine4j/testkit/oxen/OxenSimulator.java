@@ -147,8 +147,8 @@ public final class OxenSimulator extends HttpSimulator<OxenJob> {
                 .get("/api/ai/generations/{generation_id}", Call.POLL, this::history)
                 .delete(QUEUE + "/{generation_id}", Call.CANCEL, this::cancel)
                 .post("/api/ai/videos/generate", Call.SUBMIT, this::generate)
-                .get("/api/ai/models", Call.OTHER, exchange -> OxenResponses.models())
-                .get("/api/ai/models/{id}", Call.OTHER, this::model)
+                .get("/api/ai/models", Call.MODELS, exchange -> OxenResponses.models())
+                .get("/api/ai/models/{id}", Call.MODELS, this::model)
                 .get("/api/events", Call.EVENTS, this::events)
                 .add(new Route("PUT", REPO_FILE, Call.OTHER, Access.AUTHENTICATED, this::upload))
                 .publicGet(REPO_FILE, Call.CONTENT, this::download);

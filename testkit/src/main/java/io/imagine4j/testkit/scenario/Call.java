@@ -8,6 +8,10 @@ public enum Call {
     CONTENT,
     EVENTS,
     LIST,
+    /** Deleting a job and its result (OpenAI's {@code DELETE /videos/{id}}). */
+    DELETE,
+    /** Asking for the provider's models. */
+    MODELS,
     OTHER;
 
     /** The lower-case name used in directives ({@code poll} in {@code #sim:poll-500}). */

@@ -38,7 +38,7 @@ public final class Directives {
     private static final Pattern IN_PROMPT = Pattern.compile("#sim:(\\S+)");
     // The fault name is reluctant, so "503x2" reads as fault 503 times 2, not as a fault named "503x2".
     private static final Pattern FAULT = Pattern.compile(
-            "(submit|poll|content|cancel|events)-([a-z0-9]+?)(?:=([0-9.]+(?:ms|s|m|h)?))?(?:x(\\d+))?");
+            "(submit|poll|content|cancel|delete|events)-([a-z0-9]+?)(?:=([0-9.]+(?:ms|s|m|h)?))?(?:x(\\d+))?");
     private static final Pattern DURATION = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(ms|s|m|h)?");
 
     private Directives() {

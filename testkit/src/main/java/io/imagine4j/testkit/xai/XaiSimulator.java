@@ -105,8 +105,8 @@ public final class XaiSimulator extends HttpSimulator<XaiJob> {
                 .post("/v1/videos/edits", Call.SUBMIT, exchange -> submit(exchange, XaiJobKind.EDIT))
                 .post("/v1/videos/extensions", Call.SUBMIT, exchange -> submit(exchange, XaiJobKind.EXTENSION))
                 .get("/v1/videos/{request_id}", Call.POLL, this::poll)
-                .get("/v1/video-generation-models", Call.OTHER, exchange -> XaiResponses.models())
-                .get("/v1/video-generation-models/{model_id}", Call.OTHER, this::model);
+                .get("/v1/video-generation-models", Call.MODELS, exchange -> XaiResponses.models())
+                .get("/v1/video-generation-models/{model_id}", Call.MODELS, this::model);
     }
 
     @Override

@@ -7,16 +7,22 @@ import io.imagine4j.core.model.JobId;
 import io.imagine4j.core.job.JobStatus;
 import io.imagine4j.core.job.JobUpdate;
 import io.imagine4j.core.job.SubmissionKey;
-import io.imagine4j.core.model.CapabilityCheck;
-import io.imagine4j.core.model.InvalidRequestException;
+import io.imagine4j.core.model.ContentVariant;
+import io.imagine4j.core.model.MediaSource;
+import io.imagine4j.core.model.ModelCapabilities;
+import io.imagine4j.core.model.ModelInfo;
+import io.imagine4j.core.model.ProviderFeature;
+import io.imagine4j.core.model.RequestKind;
 import io.imagine4j.core.model.ProviderCapabilities;
-import io.imagine4j.core.model.UnsupportedCapabilityException;
 import io.imagine4j.core.model.VideoRequest;
 import io.imagine4j.core.port.out.JobEventSource;
+import io.imagine4j.core.port.out.JobPage;
+import io.imagine4j.core.port.out.JobQuery;
 import io.imagine4j.core.port.out.Submission;
 import io.imagine4j.core.port.out.SubmitOutcome;
 import io.imagine4j.core.port.out.VideoContent;
 import io.imagine4j.core.port.out.VideoProvider;
+import io.imagine4j.testkit.fake.FakeCapabilities;
 import io.imagine4j.testkit.fake.FakeVideoProvider;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -24,6 +30,8 @@ import io.vavr.control.Option;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -90,6 +98,30 @@ final class BrokenProvider implements VideoProvider {
         CONTENT_FAILURES_FINAL,
         /** Every submit goes out under a new key, so idempotency cannot work. */
         IGNORES_SUBMISSION_KEY,
+        /** A remix is sent as a new text-to-video of the remix's prompt. */
+        REMIX_STARTS_OVER,
+        /** The capabilities claim remixes the backend refuses. */
+        PRETENDS_TO_REMIX,
+        /** An edit or extension of a previous result is refused as unreadable. */
+        CHAINED_INPUT_DROPPED,
+        /** Of several generations started, only the first job is answered. */
+        GENERATIONS_COLLAPSE,
+        /** Every page of the list is the first page. */
+        LIST_IGNORES_CURSOR,
+        /** Without LIST, the list answers an empty page instead of the typed refusal. */
+        LIST_WITHOUT_FEATURE,
+        /** Delete answers success without deleting. */
+        DELETE_IGNORED,
+        /** Without DELETE, delete answers success instead of the typed refusal. */
+        DELETE_WITHOUT_FEATURE,
+        /** Previews are the video itself. */
+        PREVIEW_IS_VIDEO,
+        /** Previews are served for variants the capabilities do not declare. */
+        PREVIEW_UNDECLARED,
+        /** The model list is empty. */
+        MODELS_EMPTY,
+        /** Without MODEL_DISCOVERY, a model list is answered instead of the typed refusal. */
+        MODELS_WITHOUT_FEATURE,
         /** The event source connects but never pushes. */
         PUSH_SILENT,
         /** An event source is offered without PUSH_EVENTS. */
@@ -109,13 +141,28 @@ final class BrokenProvider implements VideoProvider {
 
     @Override
     public ProviderCapabilities capabilities() {
-        return fake.capabilities();
+        ProviderCapabilities real = fake.capabilities();
+        if (defect == Defect.PRETENDS_TO_REMIX && real.defaultModelFor(RequestKind.REMIX).isEmpty()) {
+            ModelCapabilities model = real.models().get(real.defaultModel())
+                    .kind(RequestKind.REMIX, FakeCapabilities.limits(RequestKind.REMIX));
+            return real.toBuilder().model(model).build();
+        }
+        return real;
     }
 
     @Override
     public SubmitOutcome submit(Submission submission) {
         // Sending before checking, or reporting the check's violations wrongly, cannot be done any more:
         // a Submission holds a CheckedRequest, which only the core's check makes.
+        VideoRequest request = submission.request();
+        if (defect == Defect.PRETENDS_TO_REMIX && request.kind() == RequestKind.REMIX
+                && fake.capabilities().defaultModelFor(RequestKind.REMIX).isEmpty()
+                || defect == Defect.CHAINED_INPUT_DROPPED && request.input().exists(MediaSource.PreviousResult.class::isInstance)) {
+            return new SubmitOutcome.Refused(JobFailure.of(FailureKind.INVALID_REQUEST, "bad_input", "Unreadable input."));
+        }
+        if (defect == Defect.REMIX_STARTS_OVER && request.kind() == RequestKind.REMIX) {
+            submission = Submission.of(submission.key(), VideoRequest.textToVideo(request.prompt()), fake.capabilities());
+        }
         Submission sent = defect == Defect.IGNORES_SUBMISSION_KEY
                 ? new Submission(SubmissionKey.random(), submission.checked()) : submission;
         SubmitOutcome outcome = fake.submit(sent);
@@ -126,7 +173,11 @@ final class BrokenProvider implements VideoProvider {
         if (outcome instanceof SubmitOutcome.Accepted accepted) {
             firstId.compareAndSet(null, accepted.jobId());
             JobId id = defect == Defect.SAME_ID ? firstId.get() : outward(accepted.jobId());
-            return new SubmitOutcome.Accepted(id, update(accepted.initial()));
+            List<JobId> ids = new ArrayList<>(List.of(id));
+            if (defect != Defect.GENERATIONS_COLLAPSE) {
+                accepted.jobIds().stream().skip(1).map(this::outward).forEach(ids::add);
+            }
+            return new SubmitOutcome.Accepted(ids, update(accepted.initial()));
         }
         if (outcome instanceof SubmitOutcome.Refused refused) {
             return new SubmitOutcome.Refused(failure(refused.failure()));
@@ -195,6 +246,50 @@ final class BrokenProvider implements VideoProvider {
             return Either.right(new VideoContent(new ByteArrayInputStream(png), 0, Option.some((long) png.length)));
         }
         return opened;
+    }
+
+    @Override
+    public Either<JobFailure, VideoContent> openContent(GeneratedVideo video, ContentVariant variant, long offset) {
+        if (variant == ContentVariant.VIDEO) {
+            return openContent(video, offset);
+        }
+        if (defect == Defect.PREVIEW_IS_VIDEO && fake.capabilities().serves(variant)) {
+            return openContent(video, offset);
+        }
+        if (defect == Defect.PREVIEW_UNDECLARED && !fake.capabilities().serves(variant)) {
+            byte[] png = SampleInputs.png();
+            return Either.right(new VideoContent(new ByteArrayInputStream(png), 0, Option.some((long) png.length)));
+        }
+        return fake.openContent(video, variant, offset).mapLeft(this::failure);
+    }
+
+    @Override
+    public Either<JobFailure, JobPage> list(JobQuery query) {
+        if (defect == Defect.LIST_WITHOUT_FEATURE && !fake.capabilities().supports(ProviderFeature.LIST)) {
+            return Either.right(JobPage.last(List.of()));
+        }
+        JobQuery asked = defect == Defect.LIST_IGNORES_CURSOR ? JobQuery.all().withPageSize(query.pageSize()) : query;
+        return fake.list(asked).mapLeft(this::failure);
+    }
+
+    @Override
+    public Either<JobFailure, JobId> delete(JobId jobId) {
+        if (defect == Defect.DELETE_IGNORED || defect == Defect.DELETE_WITHOUT_FEATURE
+                && !fake.capabilities().supports(ProviderFeature.DELETE)) {
+            return Either.right(jobId);
+        }
+        return fake.delete(inward(jobId)).map(this::outward).mapLeft(this::failure);
+    }
+
+    @Override
+    public Either<JobFailure, List<ModelInfo>> models() {
+        if (defect == Defect.MODELS_EMPTY && fake.capabilities().supports(ProviderFeature.MODEL_DISCOVERY)) {
+            return Either.right(List.of());
+        }
+        if (defect == Defect.MODELS_WITHOUT_FEATURE && !fake.capabilities().supports(ProviderFeature.MODEL_DISCOVERY)) {
+            return Either.right(List.of(ModelInfo.named("made-up")));
+        }
+        return fake.models().mapLeft(this::failure);
     }
 
     @Override

@@ -108,6 +108,23 @@ class ContractCatchesBrokenProvidersTest {
                 "TerminalOutcomesGroup/moderatedIsAModerationFailure");
         lossy(Defect.EMPTY_PENDING_ENDS_THE_JOB, "TypedFailuresGroup/emptyPendingAnswerIsNotAnEnd");
         lossy(Defect.CONTENT_IGNORES_OFFSET, "ContentStreamGroup/readingFromAnOffsetReturnsTheRest");
+        full(Defect.REMIX_STARTS_OVER, "RemixGroup/remixOfAFinishedJob");
+        basic(Defect.PRETENDS_TO_REMIX, "RemixGroup/remixOfAFinishedJob");
+        full(Defect.CHAINED_INPUT_DROPPED, "ChainedInputsGroup/aPreviousResultIsAnInput/edit of a known result",
+                "ChainedInputsGroup/aPreviousResultIsAnInput/edit of a job id alone",
+                "ChainedInputsGroup/aPreviousResultIsAnInput/extend of a known result");
+        basic(Defect.CHAINED_INPUT_DROPPED, "ChainedInputsGroup/aPreviousResultIsAnInput/edit of a known result");
+        full(Defect.GENERATIONS_COLLAPSE, "GenerationsGroup/twoGenerationsAreOneSubmitAndTwoJobs");
+        basic(Defect.GENERATIONS_COLLAPSE, "GenerationsGroup/twoGenerationsAreOneSubmitAndTwoJobs");
+        full(Defect.LIST_IGNORES_CURSOR, "ListGroup/jobsAppearOnceAcrossPages");
+        basic(Defect.LIST_WITHOUT_FEATURE, "ListGroup/jobsAppearOnceAcrossPages");
+        full(Defect.DELETE_IGNORED, "DeleteGroup/aDeletedJobIsGone");
+        basic(Defect.DELETE_WITHOUT_FEATURE, "DeleteGroup/aDeletedJobIsGone");
+        full(Defect.PREVIEW_IS_VIDEO, "ContentVariantsGroup/everyVariantAsDeclared/thumbnail",
+                "ContentVariantsGroup/everyVariantAsDeclared/spritesheet");
+        basic(Defect.PREVIEW_UNDECLARED, "ContentVariantsGroup/everyVariantAsDeclared/thumbnail");
+        full(Defect.MODELS_EMPTY, "ModelsGroup/discoveredModelsMerge");
+        basic(Defect.MODELS_WITHOUT_FEATURE, "ModelsGroup/discoveredModelsMerge");
     }
 
     private static void full(Defect broken, String... tests) {
@@ -175,7 +192,8 @@ class ContractCatchesBrokenProvidersTest {
     static class BrokenFullFake extends BrokenContract {
         BrokenFullFake() {
             super(() -> FakeVideoProvider.builder()
-                    .features(ProviderFeature.CANCEL, ProviderFeature.PUSH_EVENTS, ProviderFeature.IDEMPOTENT_SUBMIT).build());
+                    .features(ProviderFeature.CANCEL, ProviderFeature.PUSH_EVENTS, ProviderFeature.IDEMPOTENT_SUBMIT,
+                            ProviderFeature.LIST, ProviderFeature.DELETE, ProviderFeature.MODEL_DISCOVERY).build());
         }
     }
 

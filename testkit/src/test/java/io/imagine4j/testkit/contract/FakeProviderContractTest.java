@@ -7,7 +7,7 @@ import io.imagine4j.testkit.scenario.BackendControl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-/** The contract on the fake with every feature: cancel, push events and idempotent submits. */
+/** The contract on the fake with every feature: cancel, push events, idempotent submits, list, delete and discovery. */
 class FakeProviderContractTest extends VideoProviderContract {
 
     private FakeVideoProvider fake;
@@ -15,7 +15,9 @@ class FakeProviderContractTest extends VideoProviderContract {
     @BeforeEach
     void createFake() {
         fake = FakeVideoProvider.builder()
-                .features(ProviderFeature.CANCEL, ProviderFeature.PUSH_EVENTS, ProviderFeature.IDEMPOTENT_SUBMIT)
+                .features(ProviderFeature.CANCEL, ProviderFeature.PUSH_EVENTS, ProviderFeature.IDEMPOTENT_SUBMIT,
+                        ProviderFeature.LIST, ProviderFeature.DELETE, ProviderFeature.MODEL_DISCOVERY)
+                .discoverable("fake-video-hd-preview")
                 .build();
     }
 

@@ -1,5 +1,11 @@
 package io.imagine4j.testkit.contract;
 
+import io.imagine4j.core.model.ContentVariant;
+import io.imagine4j.core.model.ModelInfo;
+import io.imagine4j.core.port.out.JobPage;
+import io.imagine4j.core.port.out.JobQuery;
+import java.util.List;
+
 import io.imagine4j.core.model.GeneratedVideo;
 import io.imagine4j.core.job.JobFailure;
 import io.imagine4j.core.model.JobId;
@@ -36,7 +42,7 @@ final class LossyProvider implements VideoProvider {
     public SubmitOutcome submit(Submission submission) {
         SubmitOutcome outcome = wire.submit(submission);
         return outcome instanceof SubmitOutcome.Accepted accepted
-                ? new SubmitOutcome.Accepted(accepted.jobId(), lossy(accepted.initial())) : outcome;
+                ? new SubmitOutcome.Accepted(accepted.jobIds(), lossy(accepted.initial())) : outcome;
     }
 
     @Override
@@ -52,6 +58,26 @@ final class LossyProvider implements VideoProvider {
     @Override
     public Either<JobFailure, VideoContent> openContent(GeneratedVideo video, long offset) {
         return wire.openContent(video, 0); // the result host ignores ranges and says so with offset 0
+    }
+
+    @Override
+    public Either<JobFailure, VideoContent> openContent(GeneratedVideo video, ContentVariant variant, long offset) {
+        return wire.openContent(video, variant, 0);
+    }
+
+    @Override
+    public Either<JobFailure, JobPage> list(JobQuery query) {
+        return wire.list(query);
+    }
+
+    @Override
+    public Either<JobFailure, JobId> delete(JobId jobId) {
+        return wire.delete(jobId);
+    }
+
+    @Override
+    public Either<JobFailure, List<ModelInfo>> models() {
+        return wire.models();
     }
 
     @Override

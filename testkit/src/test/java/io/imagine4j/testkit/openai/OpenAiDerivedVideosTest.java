@@ -171,7 +171,7 @@ class OpenAiDerivedVideosTest {
         }
         assertError(client.content(completed, ""), 404, INVALID, null, null, "not found");
         assertThat(openai.jobs()).isEmpty();
-        assertThat(openai.calls(Call.CANCEL)).isEqualTo(4);
+        assertThat(openai.calls(Call.DELETE)).isEqualTo(4);
     }
 
     @Test

@@ -117,7 +117,7 @@ class OpenAiFaultsTest {
     @Test
     void badRequestAndNotFoundFaultsUseOpenAisShape(OpenAiSimulator openai) throws IOException {
         OpenAiClient client = new OpenAiClient(openai);
-        String id = client.created("A fox #sim:poll-400,poll-404,cancel-503");
+        String id = client.created("A fox #sim:poll-400,poll-404,delete-503");
         assertError(client.retrieve(id), 400, "invalid_request_error", null, null, "Simulated invalid request (#sim:poll-400).");
         assertError(client.retrieve(id), 404, "invalid_request_error", null, null, "not found");
         video(client.retrieve(id));

@@ -181,6 +181,6 @@ class XaiPollTest {
         assertThat(Http.json(one)).isEqualTo(models.get(1));
         assertFlatError(http.get(URI.create(xai.baseUrl() + "/video-generation-models/grok-9"), XaiClient.withKey()), 404,
                 "Some requested entity was not found", "The model grok-9 does not exist");
-        assertThat(xai.calls(Call.OTHER)).isEqualTo(3);
+        assertThat(xai.calls(Call.MODELS)).isEqualTo(3);
     }
 }

@@ -241,6 +241,7 @@ public final class OxenVideoProvider implements VideoProvider {
                     .forEach(row -> OxenPolls.summary(row).forEach(all::add));
             int start = 0;
             if (query.after().isDefined()) {
+                // A cursor whose job has left the list (it ended, and only active jobs are listed) ends the listing.
                 start = all.size();
                 for (int i = 0; i < all.size(); i++) {
                     if (all.get(i).jobId().value().equals(query.after().get())) {
@@ -282,7 +283,7 @@ public final class OxenVideoProvider implements VideoProvider {
 
     @Override
     public Option<JobEventSource> eventSource() {
-        return events.map(source -> source);
+        return Option.narrow(events);
     }
 
     /** The completion event stream, shared by every subscriber of this provider; none when push is switched off. */

@@ -3,7 +3,6 @@ package io.imagine4j.oxen;
 import io.imagine4j.core.job.JobStatus;
 import io.imagine4j.core.job.JobSummary;
 import io.imagine4j.core.model.JobId;
-import io.imagine4j.core.model.VideoRequest;
 import io.imagine4j.core.port.in.VideoJob;
 import io.imagine4j.core.port.out.JobPage;
 import io.imagine4j.core.port.out.JobQuery;

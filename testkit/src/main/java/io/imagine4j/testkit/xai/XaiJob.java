@@ -1,6 +1,5 @@
 package io.imagine4j.testkit.xai;
 
-import io.imagine4j.testkit.json.JsonObject;
 import io.vavr.control.Option;
 
 import java.time.Duration;
@@ -17,12 +16,12 @@ import java.util.Objects;
  * @param billedSeconds   seconds of new video billed (an extension bills its new segment only)
  * @param resolution      the requested resolution; for edits and extensions, the input's ({@code none})
  * @param aspectRatio     the requested ratio; for edits and extensions, the input's ({@code none})
- * @param storage         the request's {@code storage_options}, if any
+ * @param storage         the request's {@code storage_options} as compact JSON text, if any
  * @param moderation      how a moderation outcome is reported
  */
 public record XaiJob(XaiJobKind kind, XaiModel model, String prompt, int reportedSeconds, Duration length,
                      int billedSeconds, Option<String> resolution, Option<String> aspectRatio,
-                     Option<JsonObject> storage, ModerationStyle moderation) {
+                     Option<String> storage, ModerationStyle moderation) {
 
     public XaiJob {
         Objects.requireNonNull(kind, "kind");

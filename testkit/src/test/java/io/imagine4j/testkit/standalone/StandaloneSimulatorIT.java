@@ -1,9 +1,9 @@
 package io.imagine4j.testkit.standalone;
 
 import io.imagine4j.core.model.Mp4Header;
-import io.imagine4j.testkit.json.JsonArray;
-import io.imagine4j.testkit.json.JsonObject;
-import io.imagine4j.testkit.json.JsonReader;
+import io.imagine4j.testkit.internal.json.JsonArray;
+import io.imagine4j.testkit.internal.json.JsonObject;
+import io.imagine4j.testkit.internal.json.JsonReader;
 import io.imagine4j.testkit.media.SampleMp4;
 import io.imagine4j.testkit.support.Http;
 import org.junit.jupiter.api.AfterEach;

@@ -72,17 +72,34 @@ class ArchitectureTest {
 
     @Test
     void the_public_api_of_provider_adapters_shows_no_feign_jackson_or_wire_type() {
-        methods().that().areDeclaredInClassesThat().resideInAPackage("io.imagine4j.xai").and().arePublic()
-                .should().notHaveRawReturnType(com.tngtech.archunit.base.DescribedPredicate.describe("a Feign, Jackson or wire type",
-                        type -> type.getPackageName().startsWith("feign") || type.getPackageName().startsWith("com.fasterxml")
-                                || type.getPackageName().contains(".wire")))
-                .check(all);
+        for (String adapter : PROVIDER_ADAPTERS) {
+            String root = adapter.replace("..", "");
+            methods().that().areDeclaredInClassesThat().resideInAPackage(root).and().arePublic()
+                    .should().notHaveRawReturnType(com.tngtech.archunit.base.DescribedPredicate.describe("a Feign, Jackson or wire type",
+                            type -> type.getPackageName().startsWith("feign") || type.getPackageName().startsWith("com.fasterxml")
+                                    || type.getPackageName().contains(".wire")))
+                    .allowEmptyShould(true).check(all);
+        }
+    }
+
+    /**
+     * A provider's wire DTOs are its private business: no class outside the adapter (another
+     * adapter, the HTTP kit, the command line, the metrics module) depends on them. Each adapter
+     * that lands is covered by its package in {@link #PROVIDER_ADAPTERS}.
+     */
+    @Test
+    void wire_packages_are_used_only_inside_their_adapter() {
+        for (String adapter : PROVIDER_ADAPTERS) {
+            String wire = adapter.replace("..", ".wire..");
+            noClasses().that().resideOutsideOfPackage(adapter).should().dependOnClassesThat().resideInAPackage(wire)
+                    .allowEmptyShould(true).check(all);
+        }
     }
 
     @Test
-    void wire_dtos_stay_inside_their_adapter() {
-        classes().that().resideInAPackage("io.imagine4j.xai.wire..").should().onlyBeAccessed().byClassesThat()
-                .resideInAPackage(XAI).check(all);
+    void the_wire_rule_covers_the_xai_wire_package() {
+        org.assertj.core.api.Assertions.assertThat(all.stream().anyMatch(c -> c.getPackageName().equals("io.imagine4j.xai.wire")))
+                .as("the xAI wire package is imported, so the rule above has something to check").isTrue();
     }
 
     @Test

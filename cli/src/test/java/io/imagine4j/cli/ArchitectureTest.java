@@ -22,6 +22,7 @@ class ArchitectureTest {
     private static final String XAI = "io.imagine4j.xai..";
     private static final String TESTKIT = "io.imagine4j.testkit..";
     private static final String CLI = "io.imagine4j.cli..";
+    private static final String MICROMETER = "io.imagine4j.micrometer..";
     private static final String[] PROVIDER_ADAPTERS = {XAI, "io.imagine4j.openai..", "io.imagine4j.oxen.."};
 
     private static JavaClasses all;
@@ -34,7 +35,7 @@ class ArchitectureTest {
 
     @Test
     void the_import_sees_every_module() {
-        assertThatPackagesArePresent(CORE, HTTP, XAI, TESTKIT, CLI);
+        assertThatPackagesArePresent(CORE, HTTP, XAI, TESTKIT, CLI, MICROMETER);
     }
 
     @Test
@@ -68,6 +69,13 @@ class ArchitectureTest {
     void feign_jackson_and_micrometer_never_reach_the_core() {
         noClasses().that().resideInAPackage(CORE).should().dependOnClassesThat()
                 .resideInAnyPackage("feign..", "com.fasterxml.jackson..", "io.micrometer..", "org.slf4j..").check(all);
+    }
+
+    /** An application without imagine4j-micrometer has no Micrometer on its class path, so nothing else may need it. */
+    @Test
+    void only_the_metrics_module_knows_micrometer() {
+        noClasses().that().resideOutsideOfPackage(MICROMETER).should().dependOnClassesThat()
+                .resideInAnyPackage("io.micrometer..", "feign.micrometer..").check(all);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.imagine4j.http.metrics;
+package io.imagine4j.micrometer;
 
 import io.imagine4j.core.job.JobEvent;
 import io.imagine4j.core.job.JobListener;

@@ -12,15 +12,19 @@ import io.vavr.control.Option;
  *     throw RejectedCall.badRequest("duration must be between 1 and 15 seconds, got " + duration);
  * }
  * }</pre>
- *
- * @param status HTTP status
- * @param param  the offending request field, when one is to blame (OpenAI reports it)
  */
 public final class RejectedCall extends RuntimeException {
 
     private final int status;
     private final Option<String> param;
 
+    /**
+     * A refusal with {@code status} and {@code message}.
+     *
+     * @param status  HTTP status
+     * @param message what the error body says
+     * @param param   the offending request field, when one is to blame (OpenAI reports it)
+     */
     public RejectedCall(int status, String message, Option<String> param) {
         super(message, null, false, false);
         this.status = status;

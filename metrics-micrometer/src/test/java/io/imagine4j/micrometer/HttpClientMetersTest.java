@@ -10,6 +10,10 @@ import io.imagine4j.http.client.ApiClients;
 import io.imagine4j.http.response.ApiResponse;
 import io.imagine4j.testkit.junit.SimulatorExtension;
 import io.imagine4j.testkit.xai.XaiSimulator;
+import io.imagine4j.openai.OpenAiVideos;
+import io.imagine4j.oxen.OxenHub;
+import io.imagine4j.testkit.openai.OpenAiSimulator;
+import io.imagine4j.testkit.oxen.OxenSimulator;
 import io.imagine4j.xai.XaiVideo;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
@@ -73,5 +77,24 @@ class HttpClientMetersTest {
                 .counter().count()).isEqualTo(1.0);
         assertThat(registry.getMeters().stream().flatMap(m -> m.getId().getTags().stream()).map(Tag::getValue))
                 .noneMatch(value -> value.contains("req-unknown") || value.contains("test-key"));
+    }
+
+    @Test
+    void the_openai_and_oxen_adapters_take_the_meters_the_same_way() {
+        try (OpenAiSimulator openai = OpenAiSimulator.start(); OxenSimulator oxen = OxenSimulator.start()) {
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            VideoProvider compatible = OpenAiVideos.builder().apiKey("test-key").baseUrl(openai.baseUrl())
+                    .httpCapability(HttpClientMeters.on(registry)).build();
+            VideoProvider hub = OxenHub.builder().apiKey("test-key").baseUrl(oxen.baseUrl()).push(false)
+                    .httpCapability(HttpClientMeters.on(registry)).build();
+
+            assertThat(compatible.poll(JobId.of("openai", "video_unknown")).isLeft()).isTrue();
+            assertThat(hub.poll(JobId.of("oxen", "gen-unknown")).isLeft()).isTrue();
+
+            assertThat(registry.find("feign.Client").tags("uri", "/videos/{video_id}").timers()).isNotEmpty();
+            assertThat(registry.find("feign.Client").tags("uri", "/ai/queue/{generation_id}").timers()).isNotEmpty();
+            assertThat(registry.getMeters().stream().flatMap(m -> m.getId().getTags().stream()).map(Tag::getValue))
+                    .noneMatch(value -> value.contains("unknown") || value.contains("test-key"));
+        }
     }
 }

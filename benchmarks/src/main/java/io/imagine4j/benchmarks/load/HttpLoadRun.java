@@ -77,7 +77,7 @@ final class HttpLoadRun {
             log.printf("%s: warm-up, %d jobs of %d ms%n", name, warm.jobs(), warm.jobTime().toMillis());
             simulator.reset();
             PhaseResult warmup = measure(name + " warm-up", clients, warm, simulator, false);
-            List<String> problems = warmup.problems(options.download());
+            List<String> problems = warmup.problems(options.download(), LoadReport.pollsRequired(options, warmup.renamed(name)));
             if (!problems.isEmpty()) {
                 throw new LoadCheckFailed(problems);
             }

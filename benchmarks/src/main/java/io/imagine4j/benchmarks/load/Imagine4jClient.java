@@ -8,6 +8,7 @@ import io.imagine4j.core.port.out.VideoProvider;
 import io.imagine4j.core.service.ServiceSettings;
 import io.imagine4j.core.service.VideoJobService;
 import io.imagine4j.openai.OpenAiVideos;
+import io.imagine4j.oxen.OxenHub;
 import io.imagine4j.xai.XaiVideo;
 
 import java.net.URI;
@@ -54,6 +55,7 @@ final class Imagine4jClient implements LoadClient {
         return switch (api) {
             case XAI -> XaiVideo.builder().apiKey(apiKey).baseUrl(baseUrl).build();
             case OPENAI -> OpenAiVideos.builder().apiKey(apiKey).baseUrl(baseUrl).build();
+            case OXEN -> OxenHub.builder().apiKey(apiKey).baseUrl(baseUrl).build();
         };
     }
 

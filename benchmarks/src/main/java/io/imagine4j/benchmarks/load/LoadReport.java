@@ -32,8 +32,13 @@ public record LoadReport(LoadOptions options, List<PhaseResult> phases, ZonedDat
     /** Every correctness problem of every phase; empty for a run whose numbers can be trusted. */
     public List<String> problems() {
         List<String> all = new ArrayList<>();
-        phases.forEach(phase -> all.addAll(phase.problems(options.download())));
+        phases.forEach(phase -> all.addAll(phase.problems(options.download(), pollsRequired(options, phase))));
         return all;
+    }
+
+    /** Whether {@code phase} must have polled every job: not imagine4j on a provider that pushes completions. */
+    static boolean pollsRequired(LoadOptions options, PhaseResult phase) {
+        return !(options.provider().pushes() && phase.name().equals(ClientKind.IMAGINE4J.label()));
     }
 
     /** The command that reproduces this run. */

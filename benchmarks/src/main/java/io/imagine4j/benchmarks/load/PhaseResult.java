@@ -42,6 +42,13 @@ public record PhaseResult(String name, int jobs, int succeeded, int failed, int 
         failures = List.copyOf(failures);
     }
 
+    /** The same result under another name (a warm-up judged as its phase). */
+    PhaseResult renamed(String newName) {
+        return new PhaseResult(newName, jobs, succeeded, failed, endedTwice, wall, calls, timesToResult, detectionLags,
+                threadsBefore, threadsAdded, peakThreads, heapIdle, heapAtPeak, inFlightAtPeak, heapAfter, spent,
+                allocatedBytes, backendCpu, failures);
+    }
+
     /** Threads alive at {@code after} and not at {@code before} (two censuses: id to name pattern), counted by pattern. */
     static Map<String, Integer> added(Map<Long, String> before, Map<Long, String> after) {
         Map<String, Integer> added = new TreeMap<>();
@@ -134,6 +141,11 @@ public record PhaseResult(String name, int jobs, int succeeded, int failed, int 
 
     /** What is wrong with this phase, if anything: the run's correctness conditions. */
     public List<String> problems(boolean downloads) {
+        return problems(downloads, true);
+    }
+
+    /** The same, for a client that may find every job's end without polling ({@code pollsRequired} false: push). */
+    public List<String> problems(boolean downloads, boolean pollsRequired) {
         List<String> problems = new ArrayList<>();
         if (succeeded != jobs) {
             problems.add(name + ": " + succeeded + " of " + jobs + " jobs succeeded (" + failed + " failed) " + failures);
@@ -144,7 +156,7 @@ public record PhaseResult(String name, int jobs, int succeeded, int failed, int 
         if (calls.submits() != jobs) {
             problems.add(name + ": the backend received " + calls.submits() + " submits for " + jobs + " jobs");
         }
-        if (calls.polls() < jobs) {
+        if (pollsRequired && calls.polls() < jobs) {
             problems.add(name + ": only " + calls.polls() + " polls for " + jobs + " jobs");
         }
         if (downloads && calls.downloads() != jobs) {

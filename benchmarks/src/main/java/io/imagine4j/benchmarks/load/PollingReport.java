@@ -30,7 +30,8 @@ public record PollingReport(LoadOptions options, Map<Duration, List<PhaseResult>
 
     public List<String> problems() {
         List<String> all = new ArrayList<>();
-        sweeps.values().forEach(phases -> phases.forEach(phase -> all.addAll(phase.problems(false))));
+        sweeps.values().forEach(phases -> phases.forEach(phase -> all.addAll(phase.problems(false,
+                LoadReport.pollsRequired(options, phase)))));
         return all;
     }
 

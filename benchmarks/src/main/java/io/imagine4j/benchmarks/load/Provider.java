@@ -10,7 +10,9 @@ public enum Provider {
     /** xAI's Grok Imagine: {@code XaiSimulator}, {@code XaiVideo}. */
     XAI,
     /** An OpenAI-compatible {@code /v1/videos} server: {@code OpenAiSimulator}, {@code OpenAiVideos}, and openai-java. */
-    OPENAI;
+    OPENAI,
+    /** The Oxen.ai hub: {@code OxenSimulator}, {@code OxenHub}, completions pushed over server-sent events. */
+    OXEN;
 
     /** {@code xai}, {@code openai}. */
     public static Provider named(String name) {
@@ -31,12 +33,13 @@ public enum Provider {
         return switch (this) {
             case XAI -> new XaiWire();
             case OPENAI -> new OpenAiWire();
+            case OXEN -> new OxenWire();
         };
     }
 
-    /** Whether the provider's simulator sends a poll hint the schedules take as a floor. */
-    boolean hintsPolls() {
-        return this == OPENAI;
+    /** Whether the provider pushes completions, so that imagine4j needs no poll while its event stream is healthy. */
+    boolean pushes() {
+        return this == OXEN;
     }
 
     private static java.util.List<String> keys() {

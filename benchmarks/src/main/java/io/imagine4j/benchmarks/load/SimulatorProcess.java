@@ -3,6 +3,8 @@ package io.imagine4j.benchmarks.load;
 import io.imagine4j.testkit.openai.OpenAiJob;
 import io.imagine4j.testkit.openai.OpenAiSettings;
 import io.imagine4j.testkit.openai.OpenAiSimulator;
+import io.imagine4j.testkit.oxen.OxenJob;
+import io.imagine4j.testkit.oxen.OxenSimulator;
 import io.imagine4j.testkit.scenario.Call;
 import io.imagine4j.testkit.scenario.Scenario;
 import io.imagine4j.testkit.scenario.Step;
@@ -31,7 +33,7 @@ import java.util.regex.Pattern;
  * its threads, heap and CPU stay out of the measurements of the JVM under test.
  *
  * <pre>
- * java … SimulatorProcess xai|openai POLL_HINT_MS
+ * java … SimulatorProcess xai|openai|oxen POLL_HINT_MS
  * &gt; (starts)          &lt; url http://127.0.0.1:PORT/v1
  * &gt; counts            &lt; counts submit=N poll=N content=N other=N errors=N leaks=N
  * &gt; reset             &lt; ok
@@ -99,6 +101,7 @@ public final class SimulatorProcess {
         return switch (provider) {
             case XAI -> XaiSimulator.start(SimulatorOptions.realTime());
             case OPENAI -> OpenAiSimulator.start(SimulatorOptions.realTime(), OpenAiSettings.defaults().withPollAfter(hint));
+            case OXEN -> OxenSimulator.start(SimulatorOptions.realTime());
         };
     }
 
@@ -127,6 +130,9 @@ public final class SimulatorProcess {
         if (params instanceof XaiJob xai) {
             return xai.prompt();
         }
+        if (params instanceof OxenJob oxen) {
+            return oxen.prompt();
+        }
         return params instanceof OpenAiJob openai ? openai.prompt() : "";
     }
 
@@ -147,8 +153,10 @@ public final class SimulatorProcess {
             } else {
                 other++;
             }
-            // Unanswered (a dropped connection) or refused: either means the run was not clean.
-            if (entry.status().isEmpty() || entry.status().get() >= 400) {
+            // Unanswered (a dropped connection) or refused: either means the run was not clean. An event
+            // stream still open is unanswered as far as the journal knows, and is no fault.
+            boolean openStream = entry.call() == Call.EVENTS && entry.status().isEmpty();
+            if (!openStream && (entry.status().isEmpty() || entry.status().get() >= 400)) {
                 errors++;
             }
         }

@@ -58,6 +58,24 @@ class LoadHarnessTest {
     }
 
     @Test
+    void oxenRunFindsEveryEndOverTheEventStreamWithoutAPollWhileTheBaselinesPoll() throws InterruptedException {
+        LoadReport report = LoadHarness.run(LoadOptions.parse("--provider", "oxen", "--jobs", "10", "--job-time", "2s",
+                "--time-scale", "10", "--warmup", "0"), log);
+
+        assertThat(report.phases()).extracting(PhaseResult::name)
+                .containsExactly("raw HTTP, fixed 5 s (a)", "raw HTTP, imagine4j's schedule (b)", "imagine4j");
+        for (PhaseResult phase : report.phases()) {
+            assertThat(phase.problems(false, false)).isEmpty();
+            assertThat(phase.succeeded()).isEqualTo(10);
+            assertThat(phase.calls().submits()).isEqualTo(10);
+            assertThat(phase.detectionLags()).hasSize(10);
+        }
+        assertThat(report.phases().get(0).calls().polls()).isEqualTo(10);
+        assertThat(report.phases().get(2).calls().polls()).as("a healthy event stream: no poll at all").isZero();
+        assertThat(report.render()).contains("| polls per job | 1.00 |", "| 0.00 |");
+    }
+
+    @Test
     void pollingRunSweepsEachJobTimeWithEveryClientInJobTime() throws InterruptedException {
         PollingReport report = LoadHarness.polling(LoadOptions.parse("--polling", "--jobs", "10", "--job-times", "2s,4s",
                 "--time-scale", "10", "--warmup", "0"), log);

@@ -93,7 +93,7 @@ class LoadOptionsTest {
         assertThatThrownBy(() -> LoadOptions.parse("--virtual", "--download")).hasMessageContaining("needs real HTTP");
         assertThatThrownBy(() -> LoadOptions.parse("--virtual", "--polling")).hasMessageContaining("choose one");
         assertThatThrownBy(() -> LoadOptions.parse("--clients", "sdk")).hasMessageContaining("only speaks to --provider openai");
-        assertThatThrownBy(() -> LoadOptions.parse("--provider", "acme")).hasMessageContaining("--provider is one of xai, openai");
+        assertThatThrownBy(() -> LoadOptions.parse("--provider", "acme")).hasMessageContaining("--provider is one of xai, openai, oxen");
         assertThatThrownBy(() -> LoadOptions.parse("--jobs")).hasMessageContaining("--jobs needs a value");
         assertThatThrownBy(() -> LoadOptions.parse("--fast")).hasMessageContaining("unknown option '--fast'");
     }

@@ -6,7 +6,6 @@ import feign.Feign;
 import feign.Logger;
 import feign.Request;
 import feign.Retryer;
-import feign.http2client.Http2Client;
 import feign.jackson.JacksonDecoder;
 import feign.jackson.JacksonEncoder;
 import io.imagine4j.http.auth.ApiCredentials;
@@ -26,7 +25,7 @@ import java.util.Objects;
 /**
  * Builds the Feign client of a provider API, configured once for every adapter:
  * <ul>
- *   <li>the JDK {@link HttpClient} through {@code feign-java11}: pooled connections, HTTP/2 over TLS,
+ *   <li>the JDK {@link HttpClient} (through {@link JdkClient}): pooled connections, HTTP/2 over TLS,
  *       HTTP/1.1 in clear text, a connect timeout, and a read timeout that bounds the wait for an
  *       answer's headers;</li>
  *   <li>Jackson with {@link ApiJson}'s tolerant configuration (unknown fields ignored);</li>
@@ -165,13 +164,12 @@ public final class ApiClients {
         public <T> T build(Class<T> api) {
             Objects.requireNonNull(api, "api");
             if (http == null || !http.connectTimeout().equals(java.util.Optional.of(connectTimeout))) {
-                // The timeout must equal the Options' connect timeout, or feign-java11 builds a client of its own.
                 http = JdkHttpClients.create(connectTimeout, JdkHttpClients.versionFor(baseUrl));
             }
             ErrorClassifier chosen = classifier != null ? classifier : ErrorClassifier.forProvider(origin.host());
             ErrorClassifier errors = credentials.map(chosen::withCredentials).getOrElse(chosen);
             Feign.Builder feign = Feign.builder()
-                    .client(new OriginBoundClient(new Http2Client(http), credentials, maxRedirects))
+                    .client(new OriginBoundClient(new JdkClient(http), credentials, maxRedirects))
                     .options(new Request.Options(connectTimeout, readTimeout, false))
                     .retryer(Retryer.NEVER_RETRY)
                     .encoder(new JacksonEncoder(mapper))

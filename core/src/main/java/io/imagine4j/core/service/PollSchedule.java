@@ -17,7 +17,7 @@ import java.util.function.DoubleSupplier;
 final class PollSchedule {
 
     private final ServiceSettings settings;
-    private final Instant start;
+    private Instant start;
     private int round;
     private Instant firstReadAt;
     private int firstPercent = -1;
@@ -27,6 +27,15 @@ final class PollSchedule {
     PollSchedule(ServiceSettings settings, Instant start) {
         this.settings = settings;
         this.start = start;
+    }
+
+    /**
+     * Measures the job's progress from {@code at}, when the submit that started it was sent: not
+     * from when the job was handed to the service, which may be seconds earlier when submits queue
+     * (a burst of thousands), and would make a job seem slower than it is and its end be polled late.
+     */
+    void restart(Instant at) {
+        start = at;
     }
 
     /** Notes the progress a poll reported at {@code at}. */

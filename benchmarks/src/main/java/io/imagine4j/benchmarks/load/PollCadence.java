@@ -62,9 +62,9 @@ sealed interface PollCadence {
     }
 
     /**
-     * A copy of the core's package-private {@code PollSchedule} (same rule, same clamps, on
-     * {@code nanoTime} instead of {@code Instant}s), so that baseline (b) sends the calls
-     * imagine4j sends and the difference between them is the library's work alone.
+     * A copy of the core's package-private {@code PollSchedule} (same rule, same clamps, the clock
+     * from the submit; on {@code nanoTime} instead of {@code Instant}s), so that baseline (b) sends the calls imagine4j sends and the difference
+     * between them is the library's work alone.
      */
     final class MirroredPollSchedule implements JobCadence {
 

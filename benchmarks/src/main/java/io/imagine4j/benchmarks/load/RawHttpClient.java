@@ -55,13 +55,13 @@ final class RawHttpClient implements LoadClient {
 
     @Override
     public void submit(int index, String prompt, JobTally tally) {
-        // The schedule's clock starts when the job is handed over, as imagine4j's does (a TrackedJob's PollSchedule).
-        long handedOver = System.nanoTime();
-        scheduler.execute(() -> submitNow(index, prompt, handedOver, tally));
+        scheduler.execute(() -> submitNow(index, prompt, tally));
     }
 
-    private void submitNow(int index, String prompt, long handedOver, JobTally tally) {
+    private void submitNow(int index, String prompt, JobTally tally) {
         HttpRequest request = wire.submit(baseUrl, prompt).timeout(TIMEOUT).header("Authorization", authorization).build();
+        // The schedule's clock starts when the submit is sent, as imagine4j's does (PollSchedule.restart).
+        long sent = System.nanoTime();
         try {
             HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
             String id = wire.acceptedId(answer).orElse(null);
@@ -70,7 +70,7 @@ final class RawHttpClient implements LoadClient {
                 return;
             }
             tally.accepted(index);
-            PollCadence.JobCadence job = cadence.forJob(handedOver);
+            PollCadence.JobCadence job = cadence.forJob(sent);
             schedulePoll(index, id, job, job.first(wire.initial(answer), System.nanoTime()), tally);
         } catch (IOException e) {
             tally.failed(index, "submit failed: " + e, true);

@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * The real-time run: the same jobs on a provider's simulator (its own JVM, wall clock), once per
- * client of the options (the baselines, then imagine4j), each after an unmeasured warm-up that
- * loads and compiles its code. Measured jobs report linear progress and take the options' job
+ * client of the options (the baselines, then imagine4j), after an unmeasured warm-up of every client
+ * that loads and compiles their code. Measured jobs report linear progress and take the options' job
  * time divided by its time scale.
  *
  * <pre>{@code
@@ -57,6 +57,11 @@ final class HttpLoadRun {
     List<PhaseResult> run(ForkedSimulator simulator) throws InterruptedException {
         Path downloads = options.download() ? temporaryDirectory() : null;
         try {
+            // Every client warms up before any is measured: the JIT compiles the JDK's HTTP client for the
+            // first client it sees, so measuring each right after its own warm-up favoured whoever came later.
+            for (ClientKind kind : options.clients()) {
+                warmUp(kind, simulator, downloads);
+            }
             List<PhaseResult> phases = new ArrayList<>();
             for (ClientKind kind : options.clients()) {
                 phases.add(phase(kind, simulator, downloads));
@@ -69,19 +74,25 @@ final class HttpLoadRun {
         }
     }
 
+    /** Unmeasured: {@code warmup} short jobs through a fresh client of {@code kind}, checked all the same. */
+    private void warmUp(ClientKind kind, ForkedSimulator simulator, Path downloads) throws InterruptedException {
+        if (options.warmup() == 0) {
+            return;
+        }
+        String name = kind.label();
+        LoadOptions warm = options.warmupRun();
+        log.printf("%s: warm-up, %d jobs of %d ms%n", name, warm.jobs(), warm.jobTime().toMillis());
+        simulator.reset();
+        PhaseResult warmup = measure(name + " warm-up", factory(kind, simulator.baseUrl(), downloads), warm, simulator, false);
+        List<String> problems = warmup.problems(options.download(), LoadReport.pollsRequired(options, warmup.renamed(name)));
+        if (!problems.isEmpty()) {
+            throw new LoadCheckFailed(problems);
+        }
+    }
+
     private PhaseResult phase(ClientKind kind, ForkedSimulator simulator, Path downloads) throws InterruptedException {
         String name = kind.label();
         ClientFactory clients = factory(kind, simulator.baseUrl(), downloads);
-        if (options.warmup() > 0) {
-            LoadOptions warm = options.warmupRun();
-            log.printf("%s: warm-up, %d jobs of %d ms%n", name, warm.jobs(), warm.jobTime().toMillis());
-            simulator.reset();
-            PhaseResult warmup = measure(name + " warm-up", clients, warm, simulator, false);
-            List<String> problems = warmup.problems(options.download(), LoadReport.pollsRequired(options, warmup.renamed(name)));
-            if (!problems.isEmpty()) {
-                throw new LoadCheckFailed(problems);
-            }
-        }
         log.printf("%s: %d jobs of %d ms (%d ms real) on %d threads%n", name, options.jobs(), options.jobTime().toMillis(),
                 options.realJobTime().toMillis(), options.threads());
         simulator.reset();

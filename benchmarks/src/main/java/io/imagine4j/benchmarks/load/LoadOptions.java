@@ -46,8 +46,9 @@ public record LoadOptions(Mode mode, Provider provider, int jobs, Duration jobTi
     public static final List<Duration> DEFAULT_JOB_TIMES = List.of(Duration.ofSeconds(5), Duration.ofSeconds(30),
             Duration.ofSeconds(120));
     public static final int DEFAULT_THREADS = 4;
-    public static final int DEFAULT_WARMUP = 500;
+    public static final int DEFAULT_WARMUP = 2_000;
     public static final int DEFAULT_VIRTUAL_WARMUP = 5_000;
+    public static final int DEFAULT_POLLING_WARMUP = 100;
     /** A polling run's default: 120 s jobs take 12 s, so the three sweeps fit in about two minutes. */
     public static final double DEFAULT_POLLING_SCALE = 10;
 
@@ -150,7 +151,7 @@ public record LoadOptions(Mode mode, Provider provider, int jobs, Duration jobTi
                 jobTime, jobTimes, threads,
                 warmup != null ? warmup : switch (mode) {
                     case VIRTUAL -> DEFAULT_VIRTUAL_WARMUP;
-                    case POLLING -> DEFAULT_WARMUP / 5;
+                    case POLLING -> DEFAULT_POLLING_WARMUP;
                     case DOWNLOAD -> 0;
                     case THROUGHPUT -> DEFAULT_WARMUP;
                 },

@@ -63,7 +63,8 @@ sealed interface PollCadence {
 
     /**
      * A copy of the core's package-private {@code PollSchedule} (same rule, same clamps, the clock
-     * from the submit; on {@code nanoTime} instead of {@code Instant}s), so that baseline (b) sends the calls imagine4j sends and the difference
+     * from the submit, a reading taken as [p, p + 1) %; on {@code nanoTime} instead of
+     * {@code Instant}s), so that baseline (b) sends the calls imagine4j sends and the difference
      * between them is the library's work alone.
      */
     final class MirroredPollSchedule implements JobCadence {
@@ -113,16 +114,22 @@ sealed interface PollCadence {
 
         private Optional<Duration> predictedRemaining(long now) {
             double percentPerNano;
+            double fastestPerNano;
             if (lastPercent > firstPercent && lastReadAt > firstReadAt) {
                 percentPerNano = (lastPercent - firstPercent) / (double) (lastReadAt - firstReadAt);
+                fastestPerNano = (lastPercent + 1 - firstPercent) / (double) (lastReadAt - firstReadAt);
             } else {
                 long since = lastReadAt - start;
                 if (since <= 0) {
                     return Optional.empty();
                 }
                 percentPerNano = lastPercent / (double) since;
+                fastestPerNano = (lastPercent + 1) / (double) since;
             }
-            long left = Math.round((100 - lastPercent) / percentPerNano) - (now - lastReadAt);
+            long latest = Math.round((100 - lastPercent) / percentPerNano);
+            long earliest = Math.round(Math.max(0, 99 - lastPercent) / fastestPerNano);
+            long slack = settings.pollBackoff().max().toNanos() / 2;
+            long left = Math.min(latest, earliest + slack) - (now - lastReadAt);
             return Optional.of(Duration.ofNanos(Math.max(0, left)));
         }
 

@@ -9,7 +9,7 @@ import java.time.Duration;
  * @param bytes       bytes written to the target file
  * @param wall        from the request to the file in place
  * @param heapIdle    heap in use after a collection, just before the download
- * @param heapAfterGc the highest heap in use after any collection during the download
+ * @param heapAfterGc the highest live heap (after a full collection) sampled during the download
  * @param heapUsed    the highest heap in use sampled during the download, garbage included
  * @param spent       what this JVM spent during the download
  */

@@ -1,22 +1,14 @@
 package io.imagine4j.benchmarks.load;
 
-import com.sun.management.GarbageCollectionNotificationInfo;
 import io.imagine4j.core.model.GeneratedVideo;
 import io.imagine4j.core.model.JobId;
 import io.imagine4j.core.port.out.VideoProvider;
 import io.imagine4j.core.service.VideoJobService;
 
-import javax.management.Notification;
-import javax.management.NotificationEmitter;
-import javax.management.NotificationListener;
-import javax.management.openmbean.CompositeData;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,9 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -37,9 +27,10 @@ import java.util.stream.Stream;
  * {@link HttpResponse.BodyHandlers#ofFile}, then imagine4j's {@code service.download} (the xAI
  * adapter: a result at a public URL, fetched without the key). Both read the same synthetic bytes
  * from the same loopback server in the child JVM ({@link SyntheticFileServer}). Per download:
- * throughput, and the heap it grew: the highest heap in use after any collection during the
- * download (the collector's notifications, plus one forced collection when half the bytes are on
- * disk) above the heap after a collection before it.
+ * throughput, and the heap it grew: the highest live heap (full collections when a quarter, half
+ * and three quarters of the bytes are on disk; they pause both clients alike) above the live heap
+ * before it. Young collections' figures are not used: they count buffers that died after their
+ * promotion, garbage only a full collection finds.
  */
 final class DownloadRun {
 
@@ -92,10 +83,9 @@ final class DownloadRun {
     private DownloadResult download(String name, Path directory, Download action) throws InterruptedException {
         Path target = directory.resolve(name.replaceAll("[^a-z0-9]+", "-") + ".mp4");
         long idle = jvm.heapAfterGc();
-        GcWatch gcs = GcWatch.start();
         AtomicLong peakUsed = new AtomicLong(idle);
-        AtomicLong midpoint = new AtomicLong(-1);
-        Thread sampler = new Thread(() -> sample(directory, peakUsed, midpoint), "download-heap-sampler");
+        AtomicLong live = new AtomicLong(-1);
+        Thread sampler = new Thread(() -> sample(directory, peakUsed, live), "download-heap-sampler");
         sampler.setDaemon(true);
         JvmProbe.Reading start = jvm.read();
         long began = System.nanoTime();
@@ -109,7 +99,7 @@ final class DownloadRun {
         }
         long wall = System.nanoTime() - began;
         JvmUsage spent = jvm.read().since(start);
-        long afterGcPeak = Math.max(gcs.stop(), midpoint.get());
+        long afterGcPeak = live.get();
         long size = size(target);
         delete(target);
         List<String> problems = new ArrayList<>();
@@ -124,14 +114,19 @@ final class DownloadRun {
         return new DownloadResult(name, size, Duration.ofNanos(wall), idle, Math.max(idle, afterGcPeak), peakUsed.get(), spent);
     }
 
-    /** Peak heap in use (garbage included) every 5 ms; one forced collection once half the bytes are on disk. */
-    private void sample(Path directory, AtomicLong peakUsed, AtomicLong midpoint) {
-        long half = options.downloadBytes() / 2;
+    /**
+     * Peak heap in use (garbage included) every 5 ms; the live heap, by full collections, when a
+     * quarter, half and three quarters of the bytes are on disk (the highest of the three).
+     */
+    private void sample(Path directory, AtomicLong peakUsed, AtomicLong live) {
+        long quarter = options.downloadBytes() / 4;
+        int samples = 0;
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 peakUsed.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-                if (midpoint.get() < 0 && bytesIn(directory) >= half) {
-                    midpoint.set(jvm.heapAfterGc());
+                if (samples < 3 && bytesIn(directory) >= quarter * (samples + 1)) {
+                    live.accumulateAndGet(jvm.heapAfterGc(), Math::max);
+                    samples++;
                 }
                 Thread.sleep(5);
             }
@@ -184,47 +179,5 @@ final class DownloadRun {
     @FunctionalInterface
     private interface Download {
         String to(Path target);
-    }
-
-    /** The highest heap in use after any collection between {@link #start} and {@link #stop}. */
-    private static final class GcWatch implements NotificationListener {
-
-        private final List<NotificationEmitter> emitters = new ArrayList<>();
-        private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
-        private final AtomicLong peak = new AtomicLong(-1);
-
-        static GcWatch start() {
-            GcWatch watch = new GcWatch();
-            for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-                if (collector instanceof NotificationEmitter emitter) {
-                    emitter.addNotificationListener(watch, null, null);
-                    watch.emitters.add(emitter);
-                }
-            }
-            return watch;
-        }
-
-        @Override
-        public void handleNotification(Notification notification, Object handback) {
-            if (!notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
-                return;
-            }
-            GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-            long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
-                    .filter(pool -> heapPools.contains(pool.getKey())).mapToLong(pool -> pool.getValue().getUsed()).sum();
-            peak.accumulateAndGet(used, Math::max);
-        }
-
-        long stop() {
-            for (NotificationEmitter emitter : emitters) {
-                try {
-                    emitter.removeNotificationListener(this);
-                } catch (javax.management.ListenerNotFoundException ignored) {
-                    // already gone
-                }
-            }
-            return peak.get();
-        }
     }
 }

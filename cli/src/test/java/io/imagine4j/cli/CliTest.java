@@ -404,6 +404,19 @@ class CliTest {
         }
 
         @Test
+        void a_jdbc_store_is_postgresql_with_its_credentials_from_the_environment() throws IOException {
+            CliRun unreachable = new CliRun(home()).withEnv("IMAGINE4J_STORE_USER", "app").withEnv("IMAGINE4J_STORE_PASSWORD", "s3cret")
+                    .run("jobs", "--store", "jdbc:postgresql://127.0.0.1:1/app", "--json");
+            assertThat(unreachable.exitCode).isEqualTo(ExitCodes.UNEXPECTED);
+            JsonNode failure = new ObjectMapper().readTree(unreachable.out()).get("failure");
+            assertThat(failure.get("code").asText()).isEqualTo("job_store");
+            assertThat(failure.get("message").asText()).contains("127.0.0.1:1");
+            assertThat(unreachable.out() + unreachable.err()).doesNotContain("s3cret");
+            assertThat(xai("jobs", "--store", "jdbc:mysql://db/app").err()).contains("neither a directory nor a PostgreSQL JDBC URL");
+            assertThat(xai("jobs", "--store", "jdbc:postgresql://app:pw@db/app").err()).contains("IMAGINE4J_STORE_PASSWORD");
+        }
+
+        @Test
         void every_command_answers_help_with_its_exit_codes() throws IOException {
             for (String command : List.of("generate", "edit", "extend", "remix", "status", "cancel", "download", "jobs", "resume",
                     "list", "delete", "models", "simulator", "completion")) {

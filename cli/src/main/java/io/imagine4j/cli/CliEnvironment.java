@@ -29,6 +29,11 @@ record CliEnvironment(Function<String, String> variables, PrintStream out, Print
      * {@code imagine4j.cli.lease} (an ISO-8601 duration) changes it.
      */
     static final Duration LEASE = Duration.ofSeconds(15);
+    /**
+     * A person watches the bar: a job that reports progress is polled at least every 3 s (official
+     * clients poll every 1–5 s), rather than as late as a prediction from its first percentage allows.
+     */
+    static final Duration MAX_POLL_WAIT = Duration.ofSeconds(3);
 
     CliEnvironment {
         Objects.requireNonNull(variables, "variables");
@@ -41,7 +46,8 @@ record CliEnvironment(Function<String, String> variables, PrintStream out, Print
     static CliEnvironment system() {
         Duration lease = Duration.parse(System.getProperty("imagine4j.cli.lease", LEASE.toString()));
         return new CliEnvironment(System::getenv, System.out, System.err, System.console() != null,
-                ServiceSettings.defaults().withLeaseDuration(lease), Path.of(System.getProperty("user.home")));
+                ServiceSettings.defaults().withLeaseDuration(lease).withMaxPredictedWait(MAX_POLL_WAIT),
+                Path.of(System.getProperty("user.home")));
     }
 
     String variable(String name) {

@@ -31,7 +31,7 @@ final class ExitCodes {
             + "  2    invalid input or usage, or above --max-cost (nothing was submitted)%n"
             + "  3    the job failed, expired or was cancelled%n"
             + "  4    rejected by content moderation%n"
-            + "  5    timed out waiting (the job is still running; its id is printed; it is in the store)%n"
+            + "  5    timed out waiting (the job goes on, kept in the store; its id is printed)%n"
             + "  6    authentication or permission refused%n"
             + "  7    submission outcome unknown (not sent again, to avoid paying twice)%n"
             + "  130  interrupted (Ctrl-C); finish the job with: imagine4j resume";

@@ -10,6 +10,8 @@ import io.imagine4j.testkit.sim.SimulatorOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -66,5 +68,30 @@ class OxenCliTest {
         CliRun run = oxen("models");
         assertThat(run.exitCode).as(run.err()).isZero();
         assertThat(run.out()).contains("xai-grok-imagine-video-edit-video").containsPattern("edit +");
+    }
+
+    @ParameterizedTest(name = "{0} exits {1}")
+    @CsvSource({
+        "#sim:fail, 3, PROVIDER_ERROR",
+        "#sim:expire, 3, EXPIRED",
+        "#sim:moderated, 4, MODERATION",
+        "#sim:submit-reset, 7, SUBMISSION_OUTCOME_UNKNOWN"})
+    void each_failure_has_its_exit_code_and_one_json_object(String directive, int exitCode, String kind) throws IOException {
+        CliRun run = oxen("generate", "Fox #sim:time=100ms " + directive, "-o", dir.resolve("x.mp4").toString(), "--json");
+        assertThat(run.exitCode).as(run.err()).isEqualTo(exitCode);
+        assertThat(run.out().strip().lines()).hasSize(1);
+        assertThat(JSON.readTree(run.out()).get("failure").get("kind").asText()).isEqualTo(kind);
+        assertThat(dir.resolve("x.mp4")).doesNotExist();
+    }
+
+    @Test
+    void no_wait_then_status_then_download_from_new_processes() throws IOException {
+        String id = oxen("generate", "Fox #sim:time=300ms", "--no-wait").out().trim();
+        assertThat(JSON.readTree(oxen("status", id, "--json").out()).get("job_id").asText()).isEqualTo(id);
+        Path out = dir.resolve("later.mp4");
+        CliRun download = oxen("download", id, "-o", out.toString());
+        assertThat(download.exitCode).as(download.err()).isZero();
+        assertThat(Mp4Header.duration(out).isSuccess()).isTrue();
+        assertThat(oxen("status", id).out().trim()).isEqualTo("succeeded");
     }
 }

@@ -2,6 +2,7 @@ package io.imagine4j.cli;
 
 import io.imagine4j.core.service.ServiceSettings;
 
+import java.io.Console;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +46,7 @@ record CliEnvironment(Function<String, String> variables, PrintStream out, Print
 
     static CliEnvironment system() {
         Duration lease = Duration.parse(System.getProperty("imagine4j.cli.lease", LEASE.toString()));
-        return new CliEnvironment(System::getenv, System.out, System.err, System.console() != null,
+        return new CliEnvironment(System::getenv, System.out, System.err, onTerminal(),
                 ServiceSettings.defaults().withLeaseDuration(lease).withMaxPredictedWait(MAX_POLL_WAIT),
                 Path.of(System.getProperty("user.home")));
     }
@@ -53,5 +54,22 @@ record CliEnvironment(Function<String, String> variables, PrintStream out, Print
     String variable(String name) {
         String value = variables.apply(name);
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /**
+     * Whether a person watches: standard input and output are a terminal. From Java 22 on,
+     * {@code System.console()} is there even when they are not, and {@code Console.isTerminal()}
+     * (absent from Java 17, hence the reflection) tells.
+     */
+    private static boolean onTerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException beforeJava22) {
+            return true;
+        }
     }
 }

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code imagine4j delete JOB_ID}: deletes a job and its result at the provider (OpenAI-compatible servers). */
@@ -40,7 +41,7 @@ final class DeleteCommand implements Callable<Integer> {
             JsonDocument document = new JsonDocument().put("job_id", id.toString());
             if (deleted.isLeft()) {
                 JobFailure failure = deleted.getLeft();
-                messages.error("job " + id + " was not deleted (" + failure.kind().name().toLowerCase(java.util.Locale.ROOT)
+                messages.error("job " + id + " was not deleted (" + failure.kind().name().toLowerCase(Locale.ROOT)
                         + "): " + failure.message());
                 if (common.json) {
                     env.out().println(document.put("deleted", false).put("failure", JsonDocument.failureObject(failure)));

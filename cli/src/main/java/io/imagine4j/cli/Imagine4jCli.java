@@ -4,6 +4,7 @@ import io.imagine4j.core.job.FailureKind;
 import io.imagine4j.core.model.InvalidRequestException;
 import io.imagine4j.core.model.Violation;
 import io.imagine4j.core.port.out.JobStoreException;
+import io.vavr.control.Option;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -107,14 +108,14 @@ public final class Imagine4jCli implements Callable<Integer> {
     }
 
     /** With {@code --json}, even {@code --help} answers one JSON object: {@code {"help": "…"}}. */
-    private static io.vavr.control.Option<Integer> helpAsJson(CliEnvironment env, CommandLine.ParseResult parsed) {
+    private static Option<Integer> helpAsJson(CliEnvironment env, CommandLine.ParseResult parsed) {
         for (CommandLine command : parsed.asCommandLineList()) {
             if (command.isUsageHelpRequested()) {
                 env.out().println(new JsonDocument().put("help", command.getUsageMessage(CommandLine.Help.Ansi.OFF)));
-                return io.vavr.control.Option.some(ExitCodes.SUCCESS);
+                return Option.some(ExitCodes.SUCCESS);
             }
         }
-        return io.vavr.control.Option.none();
+        return Option.none();
     }
 
     /** An exception that ended a command: input the command cannot act on, a store that cannot be used, or a bug. */

@@ -9,6 +9,7 @@ import io.imagine4j.core.job.JobRecord;
 import io.imagine4j.core.job.JobState;
 import io.imagine4j.core.job.JobStatus;
 import io.imagine4j.core.job.JobUpdate;
+import io.imagine4j.core.model.CheckedRequest;
 import io.imagine4j.core.model.ContentVariant;
 import io.imagine4j.core.model.DurationRange;
 import io.imagine4j.core.model.GeneratedVideo;
@@ -24,12 +25,14 @@ import io.imagine4j.store.jdbc.JdbcJobStore;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import io.vavr.control.Validation;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -71,9 +74,9 @@ final class JobRun {
             embedded = session.backend().embedded();
             VideoJobs jobs = session.jobs();
             JobReport report = JobReport.of(session.backend().provider().name());
-            Seq<Violation> violations = jobs.validate(request).fold(v -> v, ok -> io.vavr.collection.List.empty());
-            if (!violations.isEmpty()) {
-                return invalid(report, violations);
+            Validation<Seq<Violation>, CheckedRequest> valid = jobs.validate(request);
+            if (valid.isInvalid()) {
+                return invalid(report, valid.getError());
             }
             if (cost.estimate) {
                 return estimate(jobs, request, report);
@@ -86,7 +89,7 @@ final class JobRun {
                 return said(report.withFailure(JobFailure.of(FailureKind.BUDGET_EXCEEDED, "max_cost", e.getMessage())),
                         ExitCodes.INVALID_INPUT);
             } catch (InvalidRequestException e) {
-                return invalid(report, io.vavr.collection.List.ofAll(e.violations()));
+                return invalid(report, e.violations());
             }
             session.submitted(job.key());
             current = job;
@@ -349,10 +352,12 @@ final class JobRun {
         return finish(report.withFile(file.path(), file.bytes()), true);
     }
 
-    private int invalid(JobReport report, Seq<Violation> violations) {
-        violations.forEach(v -> messages.error(v.message()));
+    private int invalid(JobReport report, Iterable<Violation> violations) {
+        List<String> sentences = new ArrayList<>();
+        violations.forEach(v -> sentences.add(v.message()));
+        sentences.forEach(messages::error);
         return said(report.withFailure(JobFailure.of(FailureKind.INVALID_REQUEST, "invalid_request",
-                violations.map(Violation::message).mkString("; "))), ExitCodes.INVALID_INPUT);
+                String.join("; ", sentences))), ExitCodes.INVALID_INPUT);
     }
 
     private int finish(JobReport report, boolean accepted) {

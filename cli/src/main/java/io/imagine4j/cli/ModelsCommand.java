@@ -14,6 +14,7 @@ import picocli.CommandLine.Mixin;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -41,7 +42,7 @@ final class ModelsCommand implements Callable<Integer> {
             Either<JobFailure, List<ModelInfo>> models = access.session().jobs().models();
             if (models.isLeft()) {
                 JobFailure failure = models.getLeft();
-                messages.error("the models could not be listed (" + failure.kind().name().toLowerCase(java.util.Locale.ROOT)
+                messages.error("the models could not be listed (" + failure.kind().name().toLowerCase(Locale.ROOT)
                         + "): " + failure.message());
                 if (common.json) {
                     env.out().println(JsonDocument.failure(failure.kind(), failure.code(), failure.message()));

@@ -1,5 +1,6 @@
 package io.imagine4j.cli;
 
+import io.imagine4j.core.job.FailureKind;
 import io.imagine4j.core.job.JobFailure;
 import io.imagine4j.core.job.JobRecord;
 import io.imagine4j.core.job.JobState;
@@ -78,7 +79,7 @@ final class ResumeRun {
             messages.error("interrupted; the jobs not yet ended stay in " + location.describe() + " for the next resume.");
             if (options.json) {
                 env.out().println(document(reports, skipped).put("failure", JsonDocument.failureObject(
-                        io.imagine4j.core.job.FailureKind.CANCELLED, "interrupted", "resume was interrupted")));
+                        FailureKind.CANCELLED, "interrupted", "resume was interrupted")));
             }
             return ExitCodes.INTERRUPTED;
         }
@@ -120,7 +121,7 @@ final class ResumeRun {
             messages.info(name + " succeeded: save it with `imagine4j download " + video.jobId() + " -o FILE`"
                     + video.expiresAt().map(at -> " (its URL is valid until " + at + ")").getOrElse(""));
         } else if (state.isTerminal()) {
-            JobFailure failure = state.failure().getOrElse(() -> JobFailure.of(io.imagine4j.core.job.FailureKind.CANCELLED,
+            JobFailure failure = state.failure().getOrElse(() -> JobFailure.of(FailureKind.CANCELLED,
                     state.rawStatus(), "ended as " + state.status()));
             messages.info(name + " " + state.status().name().toLowerCase(Locale.ROOT) + " (" + failure.kind().name()
                     .toLowerCase(Locale.ROOT) + "): " + failure.message());

@@ -27,7 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <pre>{@code
  * byte[] eightSeconds = SampleMp4.of(Duration.ofSeconds(8));
- * byte[] captioned = SampleMp4.captioned(Duration.ofSeconds(8), List.of("A red fox running through snow", "grok-imagine-video · 8 s"));
+ * byte[] captioned = SampleMp4.captioned(Duration.ofSeconds(8),
+ *         List.of("A red fox running through snow", "grok-imagine-video · 8 s"));
  * }</pre>
  */
 public final class SampleMp4 {

@@ -40,7 +40,7 @@ class KillAndResumeTest {
      * The children's lease: long enough that it surely still holds when the parent resumes (the
      * parent's own runs lease for {@link CliRun#LEASE}), short enough to keep the test quick.
      */
-    private static final Duration CHILD_LEASE = Duration.ofSeconds(5);
+    private static final Duration CHILD_LEASE = Duration.ofSeconds(6);
 
     @TempDir
     Path home;

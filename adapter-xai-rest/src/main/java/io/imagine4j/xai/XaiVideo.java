@@ -145,7 +145,7 @@ public final class XaiVideo {
             }
             return new XaiVideoProvider(clients.build(XaiApi.class),
                     XaiCapabilities.of(maxInlineImageBytes, maxInlineVideoBytes), errors,
-                    ResultDownloader.create(downloads, errors));
+                    ResultDownloader.create(downloads, errors), maxInlineVideoBytes);
         }
 
         private static long positive(long bytes) {

@@ -60,4 +60,40 @@ class ReadmeExamplesTest {
         // --- end ---
         assertThat(Mp4Header.duration(dir.resolve("longer.mp4")).get()).isCloseTo(Duration.ofSeconds(12), Duration.ofMillis(100));
     }
+
+    @Test
+    void the_xai_section_references_keyframes_and_a_chained_edit() throws Exception {
+        java.nio.file.Files.write(dir.resolve("model.png"), Samples.png());
+        java.nio.file.Files.write(dir.resolve("start.png"), Samples.png());
+        java.nio.file.Files.write(dir.resolve("middle.png"), Samples.png());
+        try (XaiSimulator sim = XaiSimulator.start(SimulatorOptions.realTime())) {
+            // --- README: xAI ---
+            VideoProvider xai = XaiVideo.builder().apiKey("any").baseUrl(sim.baseUrl()).build(); // README: XaiVideo.fromEnvironment()
+            try (VideoJobs jobs = VideoJobService.builder(xai).build()) {
+                // Reference-to-video: the people and things of up to 7 images, at most 10 s and 720p.
+                GeneratedVideo runway = jobs.submit(VideoRequest.textToVideo("The model from <IMAGE_1> walks the runway in the shirt from <IMAGE_2> #sim:time=100ms")
+                                .with(o -> o.withDurationSeconds(6))
+                                .with(XaiOptions.referenceImages(MediaSource.file(dir.resolve("model.png")), MediaSource.url("https://example.com/shirt.jpg")))
+                                .with(XaiOptions.storeAs("runway.mp4", Duration.ofDays(7))))
+                        .await(Duration.ofMinutes(10)).get();
+                String fileId = runway.details().get("file_output.file_id");   // the copy in xAI's Files API
+
+                // Keyframes: images pinned strictly inside the clip (at most 4), here after a first frame.
+                GeneratedVideo fox = jobs.submit(VideoRequest.imageToVideo("The fox crosses the field #sim:time=100ms", MediaSource.file(dir.resolve("start.png")))
+                                .with(o -> o.withDurationSeconds(6))
+                                .with(XaiOptions.keyframe(Duration.ofSeconds(3), MediaSource.file(dir.resolve("middle.png")))))
+                        .await(Duration.ofMinutes(10)).get();
+
+                // A chained edit: the result's URL is sent while it is valid (about 24 h), else its bytes.
+                GeneratedVideo snowy = jobs.submit(VideoRequest.edit("Make it snow #sim:time=100ms", MediaSource.of(fox)))
+                        .await(Duration.ofMinutes(10)).get();
+                jobs.download(snowy, dir.resolve("snowy.mp4"));
+                // --- end ---
+                assertThat(fileId).isEqualTo("file-" + runway.jobId().value());
+            }
+            // The edit was sent the fox's URL, not its bytes.
+            assertThat(sim.jobs().get(2).params().inputUrl()).contains(sim.rootUrl() + "/results/xai-video-" + sim.jobs().get(1).id() + ".mp4");
+        }
+        assertThat(Mp4Header.duration(dir.resolve("snowy.mp4")).get()).isCloseTo(Duration.ofSeconds(6), Duration.ofMillis(100));
+    }
 }

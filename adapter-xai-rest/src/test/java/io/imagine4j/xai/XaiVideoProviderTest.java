@@ -153,9 +153,11 @@ class XaiVideoProviderTest {
 
         @Test
         void extras_pass_through_but_may_not_shadow_fields() {
-            SubmitOutcome shadow = xai.submit(Submission.of(SubmissionKey.random(),
-                    VideoRequest.textToVideo("Fox").with(o -> o.withExtra("duration", 3)), xai.capabilities()));
-            assertThat(((SubmitOutcome.Refused) shadow).failure().code()).isEqualTo("extra_shadows_field");
+            // A shadowing extra is a violation of the capability check: refused before anything is sent.
+            assertThatThrownBy(() -> Submission.of(SubmissionKey.random(),
+                    VideoRequest.textToVideo("Fox").with(o -> o.withExtra("duration", 3)), xai.capabilities()))
+                    .isInstanceOf(InvalidRequestException.class)
+                    .hasMessageContaining("duration: an extra would overwrite a field imagine4j sets from the request");
             JobId id = submit(VideoRequest.textToVideo("Fox").with(o -> o.withExtra("storage_options",
                     java.util.Map.of("filename", "fox.mp4"))));
             assertThat(sim.job(id.value()).get().params().storage()).isNotEmpty();
@@ -221,7 +223,9 @@ class XaiVideoProviderTest {
             JobFailure failure = update.failure().get();
             assertThat(failure.kind()).isEqualTo(FailureKind.MODERATION);
             assertThat(failure.code()).isEqualTo("imagine:content-moderated");
-            assertThat(failure.message()).contains("billed $");
+            // 8 s at the simulator's 0.05 USD a second, billed although withheld: the field, not only the text.
+            assertThat(failure.costUsd()).contains(new BigDecimal("0.4"));
+            assertThat(failure.message()).contains("billed");
             assertThat(failure.jobId()).contains(id);
         }
 
@@ -233,6 +237,22 @@ class XaiVideoProviderTest {
             assertThat(update.status()).isEqualTo(JobStatus.FAILED);
             assertThat(update.failure().get().kind()).isEqualTo(FailureKind.MODERATION);
             assertThat(update.failure().get().message()).contains("respect_moderation: false");
+            assertThat(update.failure().get().costUsd()).contains(new BigDecimal("0.4"));
+        }
+
+        @Test
+        void a_result_keeps_its_file_output_model_and_expiry() {
+            JobId id = submit(VideoRequest.textToVideo("Fox").with(o -> o.withExtra("storage_options",
+                    java.util.Map.of("filename", "fox.mp4", "expires_after", 3600, "public_url", true))));
+            sim.advance(Duration.ofMinutes(1));
+            java.time.Instant polledAt = java.time.Instant.now();
+            GeneratedVideo video = poll(id).result().get();
+            assertThat(video.details()).containsEntry("model", "grok-imagine-video")
+                    .containsEntry("file_output.file_id", "file-" + id.value())
+                    .containsEntry("file_output.filename", "fox.mp4")
+                    .containsEntry("file_output.public_url", video.location().toString())
+                    .containsKey("file_output.expires_at");
+            assertThat(video.expiresAt().get()).isAfterOrEqualTo(polledAt.plus(Duration.ofHours(24)));
         }
 
         @Test

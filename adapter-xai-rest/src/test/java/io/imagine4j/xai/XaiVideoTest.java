@@ -45,6 +45,6 @@ class XaiVideoTest {
                 .contains(Resolution.P1080);
         assertThat(caps.models().values()).allSatisfy(model -> assertThat(model.supportedKinds())
                 .containsExactlyInAnyOrder(RequestKind.TEXT_TO_VIDEO, RequestKind.IMAGE_TO_VIDEO, RequestKind.EDIT, RequestKind.EXTEND));
-        assertThat(caps.features()).isEmpty();
+        assertThat(caps.features()).containsExactly(io.imagine4j.core.model.ProviderFeature.MODEL_DISCOVERY);
     }
 }

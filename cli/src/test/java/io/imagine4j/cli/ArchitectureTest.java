@@ -23,7 +23,8 @@ class ArchitectureTest {
     private static final String TESTKIT = "io.imagine4j.testkit..";
     private static final String CLI = "io.imagine4j.cli..";
     private static final String OPENAI = "io.imagine4j.openai..";
-    private static final String[] PROVIDER_ADAPTERS = {XAI, OPENAI, "io.imagine4j.oxen.."};
+    private static final String OXEN = "io.imagine4j.oxen..";
+    private static final String[] PROVIDER_ADAPTERS = {XAI, OPENAI, OXEN};
 
     private static JavaClasses all;
 
@@ -35,7 +36,7 @@ class ArchitectureTest {
 
     @Test
     void the_import_sees_every_module() {
-        assertThatPackagesArePresent(CORE, HTTP, XAI, OPENAI, TESTKIT, CLI);
+        assertThatPackagesArePresent(CORE, HTTP, XAI, OPENAI, OXEN, TESTKIT, CLI);
     }
 
     @Test
@@ -73,7 +74,8 @@ class ArchitectureTest {
 
     @Test
     void the_public_api_of_provider_adapters_shows_no_feign_jackson_or_wire_type() {
-        methods().that().areDeclaredInClassesThat().resideInAnyPackage("io.imagine4j.xai", "io.imagine4j.openai").and().arePublic()
+        methods().that().areDeclaredInClassesThat().resideInAnyPackage("io.imagine4j.xai", "io.imagine4j.openai", "io.imagine4j.oxen")
+                .and().arePublic()
                 .should().notHaveRawReturnType(com.tngtech.archunit.base.DescribedPredicate.describe("a Feign, Jackson or wire type",
                         type -> type.getPackageName().startsWith("feign") || type.getPackageName().startsWith("com.fasterxml")
                                 || type.getPackageName().contains(".wire")))
@@ -86,11 +88,13 @@ class ArchitectureTest {
                 .resideInAPackage(XAI).check(all);
         classes().that().resideInAPackage("io.imagine4j.openai.wire..").should().onlyBeAccessed().byClassesThat()
                 .resideInAPackage(OPENAI).check(all);
+        classes().that().resideInAPackage("io.imagine4j.oxen.wire..").should().onlyBeAccessed().byClassesThat()
+                .resideInAPackage(OXEN).check(all);
     }
 
     @Test
     void adapters_build_on_the_core_ports_not_on_the_service() {
-        noClasses().that().resideInAnyPackage(HTTP, XAI, OPENAI).should().dependOnClassesThat()
+        noClasses().that().resideInAnyPackage(HTTP, XAI, OPENAI, OXEN).should().dependOnClassesThat()
                 .resideInAnyPackage("io.imagine4j.core.service..", "io.imagine4j.core.store..").check(all);
     }
 

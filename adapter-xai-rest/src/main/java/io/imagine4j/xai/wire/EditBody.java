@@ -11,5 +11,7 @@ public record EditBody(
         @JsonProperty("prompt") String prompt,
         @JsonProperty("video") MediaUrl video,
         @JsonProperty("user") String user,
+        @JsonProperty("storage_options") StorageOptions storageOptions,
+        @JsonProperty("output") VideoOutput output,
         @JsonAnyGetter Map<String, Object> extras) {
 }

@@ -26,4 +26,10 @@ public interface XaiApi {
 
     @RequestLine("GET /videos/{request_id}")
     ApiResponse<VideoStatus> poll(@Param("request_id") String requestId);
+
+    @RequestLine("GET /video-generation-models")
+    ApiResponse<ModelList> models();
+
+    @RequestLine("GET /video-generation-models/{model_id}")
+    ApiResponse<VideoModel> model(@Param("model_id") String modelId);
 }

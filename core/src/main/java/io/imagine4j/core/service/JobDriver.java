@@ -50,6 +50,7 @@ final class JobDriver {
     private final DoubleSupplier random;
     private final Spending spending;
     private final Leases leases;
+    private final ProviderCalls calls;
     private final Map<SubmissionKey, TrackedJob> inFlight = new ConcurrentHashMap<>();
     private final Map<JobId, TrackedJob> byJobId = new ConcurrentHashMap<>();
     private final Option<JobEventSource.Subscription> push;
@@ -65,6 +66,7 @@ final class JobDriver {
         this.random = random;
         this.spending = spending;
         this.leases = new Leases(this, store, scheduler, settings, owner);
+        this.calls = new ProviderCalls(provider);
         // Subscribe before any submit: pushed events are not replayed.
         this.push = provider.eventSource().map(source -> source.subscribe(new PushReaction(this)));
     }
@@ -231,7 +233,7 @@ final class JobDriver {
             return;
         }
         job.countPoll();
-        pollSafely(id).fold(failure -> {
+        calls.poll(id).fold(failure -> {
             pollFailed(job, failure);
             return null;
         }, update -> {
@@ -251,7 +253,7 @@ final class JobDriver {
             return;
         }
         Duration wait = job.waitAfterPollFailure(failure.retryAfter().map(r -> r.delay()));
-        job.emit(new JobEvent.PollFailed(job.ref(), failure.forJob(job.jobId().get()), failures, wait, now()));
+        job.emit(new JobEvent.PollFailed(job.ref(), failure, failures, wait, now()));
         job.schedule(wait, () -> poll(job));
     }
 
@@ -260,18 +262,9 @@ final class JobDriver {
         job.schedule(wait, () -> poll(job));
     }
 
-    Either<JobFailure, JobUpdate> pollSafely(JobId id) {
-        try {
-            return provider.poll(id).map(update -> update.forJob(id)).mapLeft(failure -> failure.forJob(id));
-        } catch (RuntimeException e) {
-            return Either.left(JobFailure.of(FailureKind.PROTOCOL, "adapter_error",
-                    provider.name() + " adapter failed while polling: " + e.getClass().getSimpleName()).forJob(id));
-        }
-    }
-
     /** Asks the provider to cancel; a job followed here takes the answer as an update. */
     Either<JobFailure, JobState> cancel(JobId jobId) {
-        return provider.cancel(jobId).map(update -> update.forJob(jobId)).mapLeft(failure -> failure.forJob(jobId))
+        return calls.cancel(jobId)
                 .map(update -> Option.of(byJobId.get(jobId)).fold(
                         () -> new JobState(update.status(), update.progress(), update.rawStatus(), update.result(),
                                 update.failure(), now()),
@@ -370,6 +363,10 @@ final class JobDriver {
 
     Leases leases() {
         return leases;
+    }
+
+    ProviderCalls calls() {
+        return calls;
     }
 
     Instant now() {

@@ -10,7 +10,6 @@ import io.imagine4j.core.port.in.DownloadedVideo;
 import io.imagine4j.core.port.out.ContentTooLargeException;
 import io.imagine4j.core.port.out.Scheduler;
 import io.imagine4j.core.port.out.VideoContent;
-import io.imagine4j.core.port.out.VideoProvider;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
@@ -36,12 +35,12 @@ final class ResultDownload {
 
     private static final int BUFFER = 64 * 1024;
 
-    private final VideoProvider provider;
+    private final ProviderCalls provider;
     private final Scheduler scheduler;
     private final ServiceSettings settings;
     private final DoubleSupplier random;
 
-    ResultDownload(VideoProvider provider, Scheduler scheduler, ServiceSettings settings, DoubleSupplier random) {
+    ResultDownload(ProviderCalls provider, Scheduler scheduler, ServiceSettings settings, DoubleSupplier random) {
         this.provider = provider;
         this.scheduler = scheduler;
         this.settings = settings;
@@ -88,7 +87,7 @@ final class ResultDownload {
                 long have = file.size();
                 Either<JobFailure, VideoContent> opened = provider.openContent(video, variant, have);
                 if (opened.isLeft()) {
-                    last = opened.getLeft().forJob(video.jobId());
+                    last = opened.getLeft();
                     if (isFinal(last)) {
                         return Either.left(last);
                     }

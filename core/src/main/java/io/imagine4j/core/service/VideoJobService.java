@@ -93,7 +93,7 @@ public final class VideoJobService implements VideoJobs {
         this.driver = new JobDriver(provider, store, scheduler, settings, listeners, random, spending, builder.instance);
         this.inputs = new InputResolution(id -> driver.find(id).map(TrackedJob::state)
                 .orElse(() -> store.findByJobId(id).map(JobRecord::state)));
-        this.downloads = new ResultDownload(provider, scheduler, settings, random);
+        this.downloads = new ResultDownload(driver.calls(), scheduler, settings, random);
         driver.leases().startTakeover(provider.name());
     }
 
@@ -161,7 +161,7 @@ public final class VideoJobService implements VideoJobs {
     @Override
     public Either<JobFailure, JobUpdate> check(JobId jobId) {
         requireOwn(jobId);
-        return driver.pollSafely(jobId);
+        return driver.calls().poll(jobId);
     }
 
     @Override
@@ -201,7 +201,7 @@ public final class VideoJobService implements VideoJobs {
     public Either<JobFailure, JobId> delete(JobId jobId) {
         requireOwn(jobId);
         require(ProviderFeature.DELETE, "delete", "results expire at the provider on their own");
-        return provider.delete(jobId).mapLeft(failure -> failure.forJob(jobId));
+        return driver.calls().delete(jobId);
     }
 
     @Override

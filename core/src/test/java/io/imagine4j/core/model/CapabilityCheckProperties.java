@@ -27,7 +27,8 @@ class CapabilityCheckProperties {
                 .withAspectRatio(ratio).withResolution(resolution));
 
         Set<String> expected = new java.util.TreeSet<>();
-        if (prompt.isBlank()) {
+        boolean control = prompt.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t');
+        if (prompt.isBlank() || control) {
             expected.add("prompt");
         }
         if (seconds < 1 || seconds > 15) {

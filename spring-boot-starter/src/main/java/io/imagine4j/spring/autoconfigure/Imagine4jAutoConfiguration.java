@@ -24,7 +24,8 @@ import java.util.Locale;
 
 /**
  * imagine4j in a Spring Boot application: the provider chosen by {@code imagine4j.provider}, a job
- * store, and the {@link VideoJobs} service on them, closed on shutdown (jobs stay resumable) and
+ * store (JDBC on the application's DataSource when {@code imagine4j-store-jdbc} is present, else in
+ * memory), and the {@link VideoJobs} service on them, closed on shutdown (jobs stay resumable) and
  * resuming the store's unfinished jobs once the application has started. Every bean backs off
  * when the application declares its own; {@code imagine4j.enabled=false} turns it all off.
  *
@@ -38,7 +39,8 @@ import java.util.Locale;
         "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration"})
 @ConditionalOnBooleanProperty(name = "imagine4j.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(Imagine4jProperties.class)
-@Import({XaiProviderConfiguration.class, OpenAiProviderConfiguration.class})
+@Import({XaiProviderConfiguration.class, OpenAiProviderConfiguration.class, OxenProviderConfiguration.class,
+        JdbcStoreConfiguration.class})
 public final class Imagine4jAutoConfiguration {
 
     @Bean
@@ -53,9 +55,14 @@ public final class Imagine4jAutoConfiguration {
         return DefaultsFromProperties.of(properties, chosen(provider, properties).capabilities());
     }
 
+    /** In memory: when asked, or when the JDBC store is not on the classpath or has no DataSource to use. */
     @Bean
     @ConditionalOnMissingBean(JobStore.class)
-    InMemoryJobStore imagine4jJobStore() {
+    InMemoryJobStore imagine4jJobStore(Imagine4jProperties properties) {
+        if (properties.getStore().getType() == Imagine4jProperties.StoreType.JDBC) {
+            throw new IllegalStateException("imagine4j.store.type=jdbc, but io.imagine4j:imagine4j-store-jdbc is not on the"
+                    + " classpath: add it, or set imagine4j.store.type to auto or memory.");
+        }
         return new InMemoryJobStore();
     }
 

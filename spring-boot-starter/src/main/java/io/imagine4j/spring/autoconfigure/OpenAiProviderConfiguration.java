@@ -4,6 +4,7 @@ import io.imagine4j.core.port.out.VideoProvider;
 import io.imagine4j.openai.OpenAiVideoProvider;
 import io.imagine4j.openai.OpenAiVideos;
 import io.imagine4j.spring.autoconfigure.Imagine4jProperties.OpenAi;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +13,7 @@ import org.springframework.core.env.Environment;
 
 /** An OpenAI-compatible provider, when {@code imagine4j.provider} is {@code openai}. */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(OpenAiVideos.class)
 @ConditionalOnProperty(name = "imagine4j.provider", havingValue = "openai")
 class OpenAiProviderConfiguration {
 

@@ -6,6 +6,7 @@ import io.imagine4j.xai.XaiVideo;
 import io.imagine4j.xai.XaiVideoProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +15,7 @@ import org.springframework.core.env.Environment;
 
 /** The xAI provider, when {@code imagine4j.provider} is {@code xai} (the default). */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(XaiVideo.class)
 @ConditionalOnProperty(name = "imagine4j.provider", havingValue = "xai", matchIfMissing = true)
 class XaiProviderConfiguration {
 

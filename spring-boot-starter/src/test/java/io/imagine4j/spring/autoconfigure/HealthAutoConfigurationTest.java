@@ -5,6 +5,7 @@ import io.imagine4j.core.port.out.VideoProvider;
 import io.imagine4j.spring.health.ProviderHealthIndicator;
 import io.imagine4j.testkit.fake.FakeVideoProvider;
 import io.imagine4j.testkit.openai.OpenAiSimulator;
+import io.imagine4j.testkit.oxen.OxenSimulator;
 import io.imagine4j.testkit.scenario.Call;
 import io.imagine4j.testkit.sim.ApiKeys;
 import io.imagine4j.testkit.sim.SimulatorOptions;
@@ -33,13 +34,14 @@ import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The health indicator against the simulators over real HTTP, each accepting exactly one key. */
+/** The health indicator against the three simulators over real HTTP, each accepting exactly one key. */
 class HealthAutoConfigurationTest {
 
     private static final String KEY = "the-right-key";
 
     private static XaiSimulator xai;
     private static OpenAiSimulator openai;
+    private static OxenSimulator oxen;
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withInitializer(context -> context.getEnvironment().getPropertySources()
@@ -50,24 +52,40 @@ class HealthAutoConfigurationTest {
     static void start() {
         xai = XaiSimulator.start(SimulatorOptions.forTests().withKeys(ApiKeys.exactly(KEY)));
         openai = OpenAiSimulator.start(SimulatorOptions.forTests().withKeys(ApiKeys.exactly(KEY)));
+        oxen = OxenSimulator.start(SimulatorOptions.forTests().withKeys(ApiKeys.exactly(KEY)));
     }
 
     @AfterAll
     static void stop() {
         xai.close();
         openai.close();
+        oxen.close();
     }
 
     @Test
-    void up_when_the_provider_answers_a_poll_of_an_unknown_job_with_not_found() {
+    void up_when_the_provider_lists_its_models() {
         runner.withPropertyValues("imagine4j.xai.api-key=" + KEY, "imagine4j.xai.base-url=" + xai.baseUrl()).run(context -> {
             Health health = health(context, "xai");
             assertThat(health.getStatus()).isEqualTo(Status.UP);
-            assertThat(health.getDetails()).containsEntry("provider", "xai").containsEntry("check", "poll");
+            assertThat(health.getDetails()).containsEntry("provider", "xai").containsEntry("check", "models")
+                    .containsKey("models");
         });
+        runner.withPropertyValues("imagine4j.provider=oxen", "imagine4j.oxen.api-key=" + KEY, "imagine4j.oxen.push=false",
+                "imagine4j.oxen.base-url=" + oxen.baseUrl()).run(context -> {
+                    Health health = health(context, "oxen");
+                    assertThat(health.getStatus()).isEqualTo(Status.UP);
+                    assertThat(health.getDetails()).containsEntry("check", "models");
+                });
+    }
+
+    @Test
+    void up_when_a_provider_without_a_model_list_answers_a_poll_of_an_unknown_job_with_not_found() {
         runner.withPropertyValues("imagine4j.provider=openai", "imagine4j.openai.api-key=" + KEY,
-                "imagine4j.openai.base-url=" + openai.baseUrl())
-                .run(context -> assertThat(health(context, "openai").getStatus()).isEqualTo(Status.UP));
+                "imagine4j.openai.base-url=" + openai.baseUrl()).run(context -> {
+                    Health health = health(context, "openai");
+                    assertThat(health.getStatus()).isEqualTo(Status.UP);
+                    assertThat(health.getDetails()).containsEntry("check", "poll");
+                });
     }
 
     @Test
@@ -129,10 +147,10 @@ class HealthAutoConfigurationTest {
         indicator.health();
         clock.now = clock.now.plusSeconds(59);
         indicator.health();
-        assertThat(xai.calls(Call.POLL)).isEqualTo(1);
+        assertThat(xai.calls(Call.MODELS)).isEqualTo(1);
         clock.now = clock.now.plusSeconds(1);
         assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
-        assertThat(xai.calls(Call.POLL)).isEqualTo(2);
+        assertThat(xai.calls(Call.MODELS)).isEqualTo(2);
     }
 
     @Test

@@ -19,6 +19,8 @@ import io.imagine4j.core.store.InMemoryJobStore;
 import io.imagine4j.core.time.Backoff;
 import io.imagine4j.core.time.VirtualScheduler;
 import io.imagine4j.openai.OpenAiVideoProvider;
+import io.imagine4j.oxen.OxenHub;
+import io.imagine4j.oxen.OxenVideoProvider;
 import io.imagine4j.spring.jobs.DefaultingVideoJobs;
 import io.imagine4j.spring.jobs.JobResumption;
 import io.imagine4j.spring.jobs.VideoDefaults;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -81,13 +84,26 @@ class Imagine4jAutoConfigurationTest {
         }
 
         @Test
+        void oxen_is_chosen_by_name() {
+            runner.withPropertyValues("imagine4j.provider=oxen", "OXEN_API_KEY=oxen-test", "imagine4j.oxen.push=false",
+                    "imagine4j.oxen.upload-repository=acme/inputs").run(context -> {
+                        assertThat(context).hasNotFailed().hasSingleBean(OxenVideoProvider.class);
+                        assertThat(context.getBean(VideoProvider.class).eventSource()).isEmpty();
+                    });
+            runner.withPropertyValues("imagine4j.provider=oxen", "OXEN_API_KEY=oxen-test", "imagine4j.oxen.upload-repository=x")
+                    .run(context -> assertThat(context.getStartupFailure())
+                            .hasStackTraceContaining("imagine4j.oxen.upload-repository (or OXEN_UPLOAD_REPOSITORY)"));
+        }
+
+        @Test
         void a_provider_whose_adapter_is_missing_fails_the_start_saying_so() {
-            runner.withPropertyValues("imagine4j.provider=oxen", "OXEN_API_KEY=oxen-test").run(context -> {
-                assertThat(context).hasFailed();
-                assertThat(context.getStartupFailure()).rootCause()
-                        .hasMessageContaining("imagine4j.provider=oxen, but no VideoProvider could be made")
-                        .hasMessageContaining("declare a VideoProvider bean");
-            });
+            runner.withPropertyValues("imagine4j.provider=oxen", "OXEN_API_KEY=oxen-test")
+                    .withClassLoader(new FilteredClassLoader(OxenHub.class)).run(context -> {
+                        assertThat(context).hasFailed();
+                        assertThat(context.getStartupFailure()).rootCause()
+                                .hasMessageContaining("imagine4j.provider=oxen, but no VideoProvider could be made")
+                                .hasMessageContaining("declare a VideoProvider bean");
+                    });
         }
 
         @Test

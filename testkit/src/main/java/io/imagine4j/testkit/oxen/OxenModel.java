@@ -42,21 +42,42 @@ public enum OxenModel {
                     .build(),
             Option.none()),
 
-    /** xAI's video edit: the result keeps the input's length. */
+    /**
+     * xAI's video edit: the result keeps the input's length, but Oxen resizes inputs to 854x480 and
+     * truncates them to their first 8 s (documented on the model's page), so longer inputs make 8 s.
+     */
     GROK_IMAGINE_VIDEO_EDIT("xai-grok-imagine-video-edit-video", "Grok Imagine Video Edit", "xAI",
-            "Edits a video by xAI's Grok Imagine; the result keeps the input's length (at most 8.7 s).",
+            "Edits a video by xAI's Grok Imagine; inputs are resized to 854x480 and truncated to 8 s, and the result keeps"
+                    + " the (truncated) input's length.",
             List.of("text", "video"), 0.05,
             JsonObject.builder()
                     .put("type", "object")
                     .put("properties", JsonObject.builder()
                             .put("prompt", text("How to change the video."))
-                            .put("input_video", url("The video to edit, at most 8.7 s long: a public URL."))
+                            .put("input_video", url("The video to edit: a public URL. Resized to 854x480 and truncated to 8 s."))
                             .put("resolution", choice("auto", "Output resolution; auto keeps the input's (at most 720p).",
                                     "auto", "480p", "720p"))
                             .build())
                     .put("required", List.of(new JsonString("prompt"), new JsonString("input_video")))
                     .build(),
-            Option.some(Duration.ofMillis(8_700))),
+            Option.some(Duration.ofSeconds(8))),
+
+    /** xAI's image-to-video: the image is the first frame; the shape follows the image. */
+    GROK_IMAGINE_VIDEO_IMAGE_TO_VIDEO("xai-grok-imagine-video-image-to-video", "Grok Imagine Image to Video", "xAI",
+            "Animates an image by xAI's Grok Imagine, with audio.", List.of("text", "image"), 0.05,
+            JsonObject.builder()
+                    .put("type", "object")
+                    .put("properties", JsonObject.builder()
+                            .put("prompt", text("How the image moves."))
+                            .put("input_image", url("The first frame: a public URL or a data URI."))
+                            .put("duration", JsonObject.builder().put("type", "integer").put("minimum", 1).put("maximum", 15)
+                                    .put("default", 8).put("description", "Length in seconds.").build())
+                            .put("resolution", choice("480p", "Output resolution.", "480p", "720p"))
+                            .put("seed", JsonObject.builder().put("type", "integer").build())
+                            .build())
+                    .put("required", List.of(new JsonString("input_image")))
+                    .build(),
+            Option.none()),
 
     /** A text/image-to-video model with fixed lengths, sound, and several prompts. */
     KLING_TEXT_TO_VIDEO("kling-video-v2-6-pro-text-to-video", "Kling Video 2.6 Pro", "Kuaishou",
@@ -93,10 +114,10 @@ public enum OxenModel {
     private final List<String> inputs;
     private final double costPerSecond;
     private final JsonObject requestSchema;
-    private final Option<Duration> maxInputVideo;
+    private final Option<Duration> inputTruncatedTo;
 
     OxenModel(String id, String displayName, String developer, String description, List<String> inputs, double costPerSecond,
-              JsonObject requestSchema, Option<Duration> maxInputVideo) {
+              JsonObject requestSchema, Option<Duration> inputTruncatedTo) {
         this.id = id;
         this.displayName = displayName;
         this.developer = developer;
@@ -104,7 +125,7 @@ public enum OxenModel {
         this.inputs = inputs;
         this.costPerSecond = costPerSecond;
         this.requestSchema = requestSchema;
-        this.maxInputVideo = maxInputVideo;
+        this.inputTruncatedTo = inputTruncatedTo;
     }
 
     /** The model named {@code id} (Oxen also accepts a model's UUID there; the simulator knows names only). */
@@ -123,12 +144,17 @@ public enum OxenModel {
 
     /** Whether the model edits an {@code input_video} (its result then keeps the input's length). */
     public boolean editsVideo() {
-        return maxInputVideo.isDefined();
+        return inputTruncatedTo.isDefined();
     }
 
-    /** The longest input video the model edits. */
-    public Option<Duration> maxInputVideo() {
-        return maxInputVideo;
+    /** How much of an input video the model edits: a longer input is cut to this length, not refused. */
+    public Option<Duration> inputTruncatedTo() {
+        return inputTruncatedTo;
+    }
+
+    /** What the model charges per second of output, in US dollars (its {@code pricing.cost_per_second}). */
+    public BigDecimal costPerSecond() {
+        return BigDecimal.valueOf(costPerSecond);
     }
 
     /** The schema's default for {@code property}, if it declares one. */
@@ -156,7 +182,7 @@ public enum OxenModel {
                         .build())
                 .put("pricing", JsonObject.builder()
                         .put("method", "per_video_output_second")
-                        .put("cost_per_second", new JsonNumber(BigDecimal.valueOf(costPerSecond)))
+                        .put("cost_per_second", new JsonNumber(costPerSecond()))
                         .build())
                 .put("request_schema", requestSchema)
                 .put("deployments", new JsonArray(List.of()))

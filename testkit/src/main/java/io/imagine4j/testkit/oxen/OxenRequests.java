@@ -13,8 +13,6 @@ import io.imagine4j.testkit.sim.SimRequest;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,14 +24,15 @@ import java.util.stream.Collectors;
 
 /**
  * Reads generation requests the way Oxen does. At enqueue only the request itself is checked: a
- * JSON object, a known model, {@code num_generations} 1–4, the target fields. Everything else is
+ * JSON object, a known model, {@code num_generations} 1–12 (the spec's bounds), the target fields. Everything else is
  * passed through to the model and checked against its {@code request_schema} when the generation
  * runs, so a bad duration or resolution is accepted now and fails later with an
  * {@code error_message} (the quirk adapters must expect).
  */
 final class OxenRequests {
 
-    static final int MAX_GENERATIONS = 4;
+    /** The spec's {@code QueueCreateRequest.num_generations} maximum (Oxen's prose docs say 4; the spec wins on fields). */
+    static final int MAX_GENERATIONS = 12;
     /** The length assumed for an input video at a URL the simulator cannot read. */
     static final Duration ASSUMED_INPUT_LENGTH = Duration.ofSeconds(5);
     /** Request fields Oxen keeps for itself; every other one goes to the model. */
@@ -128,12 +127,9 @@ final class OxenRequests {
         if (error.isEmpty() && model.editsVideo()) {
             Either<String, Duration> input = inputs.lengthOf(params.string("input_video").get());
             error = input.swap().toOption();
-            length = input.getOrElse(ASSUMED_INPUT_LENGTH);
-            Duration max = model.maxInputVideo().get();
-            if (input.exists(seconds -> seconds.compareTo(max) > 0)) {
-                error = Option.some("The input video is " + seconds(length) + " s long; " + model.id() + " edits videos of at most "
-                        + seconds(max) + " s.");
-            }
+            Duration cut = model.inputTruncatedTo().get();
+            // Oxen truncates a longer input instead of refusing it: the result is as long as what was edited.
+            length = input.map(seconds -> seconds.compareTo(cut) > 0 ? cut : seconds).getOrElse(ASSUMED_INPUT_LENGTH);
         }
         return new OxenJob(mode, model, prompt(params), params, length, user, target, false, error);
     }
@@ -167,9 +163,5 @@ final class OxenRequests {
             return Option.none();
         }
         return value.map(text -> ((JsonString) text).value());
-    }
-
-    private static String seconds(Duration duration) {
-        return BigDecimal.valueOf(duration.toMillis(), 3).setScale(1, RoundingMode.HALF_UP).toPlainString();
     }
 }

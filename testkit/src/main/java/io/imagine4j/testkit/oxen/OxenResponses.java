@@ -10,6 +10,8 @@ import io.imagine4j.testkit.sim.Reply;
 import io.imagine4j.testkit.sim.SimJob;
 import io.vavr.control.Option;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Arrays;
@@ -100,6 +102,27 @@ final class OxenResponses {
             }
         });
         return row.build();
+    }
+
+    /**
+     * {@code GenerationsShowResponse}: the row under {@code generation}, with {@code cost} (a decimal
+     * string: what a succeeded generation was charged, its model's price per output second times its
+     * length; {@code null} when nothing was charged) and the owner's {@code username}.
+     */
+    static JsonObject historyEntry(SimJob<OxenJob> job, GenerationState state) {
+        OxenJob spec = job.params();
+        JsonObject.Builder generation = JsonObject.builder();
+        row(job, state).members().forEach(generation::put);
+        JsonValue cost = state.status().equals(GenerationState.SUCCEEDED)
+                ? new JsonString(spec.model().costPerSecond().multiply(BigDecimal.valueOf(spec.length().toMillis(), 3))
+                        .setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString())
+                : JsonNull.INSTANCE;
+        generation.put("cost", cost).put("user_id", JsonNull.INSTANCE).put("username", spec.owner().namespace());
+        return JsonObject.builder()
+                .put("status", "success")
+                .put("status_message", "resource_found")
+                .put("generation", generation.build())
+                .build();
     }
 
     static Reply.Answer list(List<JsonObject> rows) {

@@ -44,7 +44,7 @@ import java.util.stream.Collectors;
 /**
  * A loopback HTTP simulator of the Oxen.ai hub's generation API (PROTOCOLS.md §3,
  * {@code oxen-hub-ai.openapi.json}, {@code oxen-server-files.openapi.json}): the async queue
- * (enqueue up to 4 generations, poll, list, cancel), the per-user server-sent event stream with
+ * (enqueue up to 12 generations, poll, list, cancel; the generations history), the per-user server-sent event stream with
  * keep-alives and no replay, the blocking synchronous generate, models with their
  * {@code request_schema}, and repository uploads served publicly so they can be an
  * {@code input_video}. Results are real H.264 MP4 files at public URLs.
@@ -72,7 +72,7 @@ public final class OxenSimulator extends HttpSimulator<OxenJob> {
     public static final String LEGACY = "legacy";
     /** Directive: refuse the enqueue for want of credits (402, no generations). */
     public static final String NO_CREDITS = "no-credits";
-    /** The length assumed for an input video at a URL the simulator cannot read. */
+    /** The length assumed for an input video at a URL off this machine, which the simulator never fetches. */
     public static final Duration ASSUMED_INPUT_LENGTH = OxenRequests.ASSUMED_INPUT_LENGTH;
 
     static final String QUEUE = "/api/ai/queue";
@@ -82,6 +82,7 @@ public final class OxenSimulator extends HttpSimulator<OxenJob> {
     private final OxenRequests requests;
     private final EventFeed feed;
     private final RepoFiles files = new RepoFiles();
+    private final LoopbackDownloads downloads = new LoopbackDownloads();
 
     /** A simulator not yet serving: {@link #start} it, or mount it on a {@code SimulatorServer}. */
     public OxenSimulator(SimulatorOptions options) {
@@ -143,6 +144,7 @@ public final class OxenSimulator extends HttpSimulator<OxenJob> {
         routes.post(QUEUE, Call.SUBMIT, this::enqueue)
                 .get(QUEUE, Call.LIST, this::list)
                 .get(QUEUE + "/{generation_id}", Call.POLL, this::poll)
+                .get("/api/ai/generations/{generation_id}", Call.POLL, this::history)
                 .delete(QUEUE + "/{generation_id}", Call.CANCEL, this::cancel)
                 .post("/api/ai/videos/generate", Call.SUBMIT, this::generate)
                 .get("/api/ai/models", Call.MODELS, exchange -> OxenResponses.models())
@@ -265,6 +267,20 @@ public final class OxenSimulator extends HttpSimulator<OxenJob> {
             throw gone(job);
         }
         return Reply.json(200, OxenResponses.row(job, state));
+    }
+
+    /**
+     * The generations history ({@code GET /ai/generations/{id}}): the caller's queued generation in
+     * any state, finished ones included, with what it cost, wrapped in Oxen's success envelope. It
+     * keeps what an older server's queue forgets once a generation ends.
+     */
+    private Reply history(SimExchange exchange) {
+        SimJob<OxenJob> job = owned(exchange);
+        Option<Reply> refusal = exchange.faultOf(job);
+        if (refusal.isDefined()) {
+            return refusal.get();
+        }
+        return Reply.json(200, OxenResponses.historyEntry(job, state(job, exchange.now())));
     }
 
     /** Cancels an active generation; on a finished one, succeeds and changes nothing. */
@@ -466,7 +482,11 @@ public final class OxenSimulator extends HttpSimulator<OxenJob> {
         return RejectedCall.notFound("Generation not found: " + job.id());
     }
 
-    /** How long the {@code input_video} is, read from the MP4 when the simulator can reach it. */
+    /**
+     * How long the {@code input_video} is, read from the MP4 itself: a data URI, a file of this
+     * simulator (an upload, a result, a published file), or a file of another server on this machine,
+     * fetched as Oxen fetches inputs. Only a URL off this machine is taken on trust.
+     */
     private Either<String, Duration> inputLength(String url) {
         if (url.regionMatches(true, 0, "data:", 0, 5)) {
             String prefix = "data:video/mp4;base64,";
@@ -485,17 +505,23 @@ public final class OxenSimulator extends HttpSimulator<OxenJob> {
         } catch (URISyntaxException notAUrl) {
             return Either.left("input_video is not a valid URL.");
         }
-        if (!pointsHere(uri)) {
+        if (pointsHere(uri)) {
+            Option<HostedFile> hosted = hostedAt(uri);
+            if (hosted.isDefined()) {
+                return hosted.get().isExpired(clock().now())
+                        ? Either.left("Could not download input_video from " + url + ": HTTP 403.")
+                        : readable(hosted.get().content());
+            }
+            Option<RepoFile> file = repoFileAt(uri);
+            if (file.isDefined()) {
+                return readable(file.get().content());
+            }
+            // Not this simulator's file: another simulator mounted on the same server may serve it.
+        }
+        if (!LoopbackDownloads.isLoopback(uri)) {
             return Either.right(ASSUMED_INPUT_LENGTH);
         }
-        Option<HostedFile> hosted = hostedAt(uri);
-        if (hosted.isDefined()) {
-            return hosted.get().isExpired(clock().now())
-                    ? Either.left("Could not download input_video from " + url + ": HTTP 403.")
-                    : readable(hosted.get().content());
-        }
-        return repoFileAt(uri).map(file -> readable(file.content()))
-                .getOrElse(() -> Either.left("Could not download input_video from " + url + ": HTTP 404."));
+        return downloads.fetch(uri).flatMap(OxenSimulator::readable);
     }
 
     private static Either<String, Duration> readable(byte[] video) {

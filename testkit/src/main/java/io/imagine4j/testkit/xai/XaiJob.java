@@ -10,7 +10,7 @@ import java.util.Objects;
  * What the xAI simulator understood of one submit.
  *
  * @param kind            which endpoint received it
- * @param model           the model
+ * @param model           the model (the request may have named it by an alias)
  * @param prompt          the prompt as sent (directives included); empty for an image-only generation
  * @param reportedSeconds {@code video.duration} of the result (whole seconds)
  * @param length          the exact length of the result MP4
@@ -19,10 +19,13 @@ import java.util.Objects;
  * @param aspectRatio     the requested ratio; for edits and extensions, the input's ({@code none})
  * @param storage         the request's {@code storage_options}, if any
  * @param moderation      how a moderation outcome is reported
+ * @param answers         the shape of the job's poll answers
+ * @param sent            the body as received, with every {@code data:} URI cut to its header
+ *                        ({@code data:image/png;base64,…}), so tests can see what a client sent
  */
 public record XaiJob(XaiJobKind kind, XaiModel model, String prompt, int reportedSeconds, Duration length,
                      int billedSeconds, Option<String> resolution, Option<String> aspectRatio,
-                     Option<JsonObject> storage, ModerationStyle moderation) {
+                     Option<JsonObject> storage, ModerationStyle moderation, XaiAnswerShape answers, JsonObject sent) {
 
     public XaiJob {
         Objects.requireNonNull(kind, "kind");
@@ -33,6 +36,8 @@ public record XaiJob(XaiJobKind kind, XaiModel model, String prompt, int reporte
         Objects.requireNonNull(aspectRatio, "aspectRatio");
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(moderation, "moderation");
+        Objects.requireNonNull(answers, "answers");
+        Objects.requireNonNull(sent, "sent");
     }
 
     /** {@code usage.cost_in_usd_ticks} of the finished job. */
@@ -40,7 +45,18 @@ public record XaiJob(XaiJobKind kind, XaiModel model, String prompt, int reporte
         return model.cost(billedSeconds, resolution.getOrElse("720p"));
     }
 
+    /** The {@code video.url} an edit or extension was given ({@code data:} URIs cut to their header). */
+    public Option<String> inputUrl() {
+        return sent.object("video").flatMap(video -> video.string("url"));
+    }
+
     public XaiJob withModeration(ModerationStyle style) {
-        return new XaiJob(kind, model, prompt, reportedSeconds, length, billedSeconds, resolution, aspectRatio, storage, style);
+        return new XaiJob(kind, model, prompt, reportedSeconds, length, billedSeconds, resolution, aspectRatio, storage, style,
+                answers, sent);
+    }
+
+    public XaiJob withAnswers(XaiAnswerShape shape) {
+        return new XaiJob(kind, model, prompt, reportedSeconds, length, billedSeconds, resolution, aspectRatio, storage,
+                moderation, shape, sent);
     }
 }

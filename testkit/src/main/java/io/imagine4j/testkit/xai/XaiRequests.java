@@ -43,7 +43,14 @@ final class XaiRequests {
     static final Duration MIN_EXTENSION_INPUT = Duration.ofSeconds(2);
     static final Duration MAX_EXTENSION_INPUT = Duration.ofSeconds(15);
     static final long MAX_STORAGE_EXPIRY_SECONDS = 2_592_000L;
+    /** Reference-to-video: at most seven images, at most 10 s, at most 720p (xAI's guide). */
+    static final int MAX_REFERENCE_IMAGES = 7;
+    static final int MAX_REFERENCE_DURATION = 10;
+    static final int MAX_KEYFRAMES = 4;
+    static final int MAX_REFERENCE_AUDIOS = 3;
+    static final Duration MAX_REFERENCE_AUDIO = Duration.ofSeconds(15);
 
+    private static final Pattern AUDIO_DATA_URL = Pattern.compile("data:audio/([a-z0-9.+-]+);base64,(.*)", Pattern.DOTALL);
     private static final Pattern IMAGE_DATA_URL = Pattern.compile("data:image/(png|jpeg|jpg|webp);base64,(.*)", Pattern.DOTALL);
     private static final Set<MediaType> IMAGES = Set.of(MediaType.PNG, MediaType.JPEG, MediaType.WEBP);
 
@@ -53,7 +60,7 @@ final class XaiRequests {
         this.inputs = inputs;
     }
 
-    XaiJob generation(SimRequest request, ModerationStyle moderation) {
+    XaiJob generation(SimRequest request, XaiSettings settings) {
         JsonObject body = body(request);
         XaiModel model = model(body);
         Option<String> prompt = optionalString(body, "prompt", "prompt");
@@ -80,19 +87,51 @@ final class XaiRequests {
             throw RejectedCall.badRequest("resolution", "Resolution " + resolution + " is not supported by model " + model.id()
                     + ". Supported: " + String.join(", ", model.resolutions()) + ".");
         }
-        optionalArray(body, "reference_images").forEach(images -> {
-            for (int i = 0; i < images.elements().size(); i++) {
-                imageUrl(element(images, i, "reference_images"), "reference_images[" + i + "]");
+        int images = optionalArray(body, "reference_images").map(list -> {
+            for (int i = 0; i < list.elements().size(); i++) {
+                imageUrl(element(list, i, "reference_images"), "reference_images[" + i + "]");
             }
-        });
-        optionalArray(body, "keyframes").forEach(keyframes -> keyframes(keyframes, duration));
-        optionalArray(body, "reference_audios").forEach(XaiRequests::referenceAudios);
+            return list.elements().size();
+        }).getOrElse(0);
+        int keyframes = optionalArray(body, "keyframes").map(list -> keyframes(list, duration)).getOrElse(0);
+        int audios = optionalArray(body, "reference_audios").map(XaiRequests::referenceAudios).getOrElse(0);
+        if (images > MAX_REFERENCE_IMAGES) {
+            throw RejectedCall.badRequest("reference_images", "At most " + MAX_REFERENCE_IMAGES + " reference images are allowed, got "
+                    + images + ".");
+        }
+        if (images + audios > 0) {
+            referenceToVideo(image.isDefined(), keyframes, duration, resolution);
+        }
         common(body);
         return new XaiJob(XaiJobKind.GENERATION, model, prompt.getOrElse(""), duration, Duration.ofSeconds(duration), duration,
-                Option.some(resolution), Option.some(aspectRatio), optionalObject(body, "storage_options", "storage_options"), moderation);
+                Option.some(resolution), Option.some(aspectRatio), optionalObject(body, "storage_options", "storage_options"),
+                settings.moderation(), settings.answers(), abbreviated(body));
     }
 
-    XaiJob edit(SimRequest request, ModerationStyle moderation) {
+    /**
+     * Reference-to-video, selected by any reference image or audio, is a mode of its own: not with a
+     * first frame ({@code image}) nor with keyframes, which pin frames as {@code image} does; at most
+     * 10 s and 720p.
+     */
+    private static void referenceToVideo(boolean firstFrame, int keyframes, int duration, String resolution) {
+        if (firstFrame) {
+            throw RejectedCall.badRequest("reference_images", "References (reference-to-video) cannot be combined with image "
+                    + "(image-to-video): only one mode can be active per request.");
+        }
+        if (keyframes > 0) {
+            throw RejectedCall.badRequest("keyframes", "Keyframes cannot be combined with references (reference-to-video): "
+                    + "only one mode can be active per request.");
+        }
+        if (duration > MAX_REFERENCE_DURATION) {
+            throw RejectedCall.badRequest("duration", "Invalid video duration " + duration + ": with references it must be at most "
+                    + MAX_REFERENCE_DURATION + " seconds.");
+        }
+        if (resolution.equals("1080p")) {
+            throw RejectedCall.badRequest("resolution", "Resolution 1080p is not supported with references; use 480p or 720p.");
+        }
+    }
+
+    XaiJob edit(SimRequest request, XaiSettings settings) {
         JsonObject body = body(request);
         XaiModel model = model(body);
         String prompt = requiredPrompt(body);
@@ -104,10 +143,11 @@ final class XaiRequests {
         common(body);
         int reported = (int) Math.max(1, Math.round(input.toMillis() / 1000.0));
         return new XaiJob(XaiJobKind.EDIT, model, prompt, reported, input, reported, Option.none(), Option.none(),
-                optionalObject(body, "storage_options", "storage_options"), moderation);
+                optionalObject(body, "storage_options", "storage_options"), settings.moderation(), settings.answers(),
+                abbreviated(body));
     }
 
-    XaiJob extension(SimRequest request, ModerationStyle moderation) {
+    XaiJob extension(SimRequest request, XaiSettings settings) {
         JsonObject body = body(request);
         XaiModel model = model(body);
         String prompt = requiredPrompt(body);
@@ -124,7 +164,8 @@ final class XaiRequests {
         Duration length = input.plusSeconds(segment);
         int reported = (int) Math.round(length.toMillis() / 1000.0);
         return new XaiJob(XaiJobKind.EXTENSION, model, prompt, reported, length, segment, Option.none(), Option.none(),
-                optionalObject(body, "storage_options", "storage_options"), moderation);
+                optionalObject(body, "storage_options", "storage_options"), settings.moderation(), settings.answers(),
+                abbreviated(body));
     }
 
     /** The prompt of a request (for directives), without validating anything else. */
@@ -158,7 +199,7 @@ final class XaiRequests {
 
     private static XaiModel model(JsonObject body) {
         String id = optionalString(body, "model", "model").getOrElse(XaiModel.GROK_IMAGINE_VIDEO.id());
-        return XaiModel.byId(id).getOrElseThrow(() -> RejectedCall.badRequest("model",
+        return XaiModel.named(id).getOrElseThrow(() -> RejectedCall.badRequest("model",
                 "The model " + id + " does not exist or your team does not have access to it."));
     }
 
@@ -250,9 +291,10 @@ final class XaiRequests {
         }
     }
 
-    private static void keyframes(JsonArray keyframes, int duration) {
-        if (keyframes.elements().size() > 4) {
-            throw RejectedCall.badRequest("keyframes", "At most 4 keyframes are allowed, got " + keyframes.elements().size() + ".");
+    private static int keyframes(JsonArray keyframes, int duration) {
+        if (keyframes.elements().size() > MAX_KEYFRAMES) {
+            throw RejectedCall.badRequest("keyframes", "At most " + MAX_KEYFRAMES + " keyframes are allowed, got "
+                    + keyframes.elements().size() + ".");
         }
         for (int i = 0; i < keyframes.elements().size(); i++) {
             String path = "keyframes[" + i + "]";
@@ -267,21 +309,67 @@ final class XaiRequests {
                         + duration + " s), got " + at.toPlainString() + ".");
             }
         }
+        return keyframes.elements().size();
     }
 
-    private static void referenceAudios(JsonArray audios) {
-        if (audios.elements().size() > 3) {
-            throw RejectedCall.badRequest("reference_audios", "At most 3 reference audios are allowed, got " + audios.elements().size() + ".");
+    private static int referenceAudios(JsonArray audios) {
+        if (audios.elements().size() > MAX_REFERENCE_AUDIOS) {
+            throw RejectedCall.badRequest("reference_audios", "At most " + MAX_REFERENCE_AUDIOS + " reference audios are allowed, got "
+                    + audios.elements().size() + ".");
         }
         for (int i = 0; i < audios.elements().size(); i++) {
             String path = "reference_audios[" + i + "]";
             JsonObject audio = element(audios, i, "reference_audios");
-            boolean url = optionalString(audio, "url", path + ".url").isDefined();
+            Option<String> url = optionalString(audio, "url", path + ".url");
             boolean voice = optionalString(audio, "voice_id", path + ".voice_id").isDefined();
-            if (url == voice) {
+            if (url.isDefined() == voice) {
                 throw RejectedCall.badRequest(path, path + " needs exactly one of url and voice_id.");
             }
+            url.forEach(clip -> audioUrl(clip, path + ".url"));
         }
+        return audios.elements().size();
+    }
+
+    /** An http(s) URL, or a {@code data:audio/…;base64} URL; a WAV clip inline is measured (at most 15 s). */
+    private static void audioUrl(String url, String path) {
+        if (url.startsWith("http://") || url.startsWith("https://")) {
+            return;
+        }
+        Matcher data = AUDIO_DATA_URL.matcher(url);
+        if (!data.matches()) {
+            throw RejectedCall.badRequest(path, path + " must be an http(s) URL or a data:audio/...;base64 URL.");
+        }
+        byte[] clip;
+        try {
+            clip = Base64.getDecoder().decode(data.group(2));
+        } catch (IllegalArgumentException badBase64) {
+            throw RejectedCall.badRequest(path, path + " holds invalid base64 data.");
+        }
+        WavLength.of(clip).filter(length -> length.compareTo(MAX_REFERENCE_AUDIO) > 0).forEach(length -> {
+            throw RejectedCall.badRequest(path, "The reference audio at " + path + " is " + seconds(length)
+                    + " s long; reference audio clips may be at most " + seconds(MAX_REFERENCE_AUDIO) + " s.");
+        });
+    }
+
+    /** The body with every {@code data:} URI cut to its header: what a test needs to see, without megabytes of base64. */
+    static JsonObject abbreviated(JsonObject body) {
+        return (JsonObject) abbreviated((JsonValue) body);
+    }
+
+    private static JsonValue abbreviated(JsonValue value) {
+        if (value instanceof JsonString text && text.value().regionMatches(true, 0, "data:", 0, 5)) {
+            int comma = text.value().indexOf(',');
+            return comma < 0 ? text : new JsonString(text.value().substring(0, comma + 1) + "\u2026");
+        }
+        if (value instanceof JsonObject object) {
+            JsonObject.Builder copy = JsonObject.builder();
+            object.members().forEach((name, member) -> copy.put(name, abbreviated(member)));
+            return copy.build();
+        }
+        if (value instanceof JsonArray array) {
+            return new JsonArray(array.elements().stream().map(XaiRequests::abbreviated).toList());
+        }
+        return value;
     }
 
     private static JsonObject element(JsonArray array, int index, String path) {

@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The bodies the xAI API sends, field for field as {@code xai-videos.openapi.json} names them, and
@@ -33,38 +34,75 @@ final class XaiResponses {
         return Reply.json(200, JsonObject.builder().put("request_id", requestId).build());
     }
 
-    /** Pending: HTTP 202 with status and progress. */
-    static Reply.Answer pending(int progress) {
-        return Reply.json(202, JsonObject.builder().put("status", "pending").put("progress", progress).build());
+    /**
+     * Pending, in the job's answer shape: natively HTTP 202 with status and progress; a gateway says
+     * {@code queued} then {@code processing}, the OpenAI-SDK route {@code queued} then {@code in_progress}.
+     */
+    static Reply.Answer pending(XaiJob job, String requestId, boolean queued, int progress) {
+        switch (job.answers()) {
+            case GATEWAY:
+                return Reply.json(200, queued ? JsonObject.builder().put("status", "queued").build()
+                        : JsonObject.builder().put("status", "processing").put("progress", progress).build());
+            case OPENAI_SDK:
+                return Reply.json(200, openAiObject(job, requestId, queued ? "queued" : "in_progress").put("progress", progress).build());
+            default:
+                return Reply.json(202, JsonObject.builder().put("status", "pending").put("progress", progress).build());
+        }
     }
 
-    /** Done: the video under {@code video} (not at top level), model, usage, progress 100. */
-    static Reply.Answer done(XaiJob job, URI url, Option<JsonObject> fileOutput) {
-        return done(job, JsonObject.builder()
+    /**
+     * Done, in the job's answer shape: natively the video under {@code video} (not at top level),
+     * model, usage, progress 100; see {@link XaiAnswerShape} for the others.
+     */
+    static Reply.Answer done(XaiJob job, String requestId, URI url, Option<JsonObject> fileOutput) {
+        JsonObject video = JsonObject.builder()
                 .put("url", url.toString())
                 .put("duration", job.reportedSeconds())
                 .put("respect_moderation", true)
                 .putIfPresent("file_output", fileOutput)
-                .build());
+                .build();
+        switch (job.answers()) {
+            case GUIDE:
+                return Reply.json(200, JsonObject.builder().put("url", url.toString()).put("duration", job.reportedSeconds()).build());
+            case GATEWAY:
+                return finished(job, "completed", video);
+            case OPENAI_SDK:
+                return Reply.json(200, openAiObject(job, requestId, "completed").put("progress", 100)
+                        .put("data", List.of(JsonObject.builder().put("url", url.toString()).put("duration", job.reportedSeconds()).build()))
+                        .build());
+            case DONE_WITHOUT_VIDEO:
+                return Reply.json(200, JsonObject.builder().put("status", "done").put("model", job.model().id())
+                        .put("usage", usage(job)).put("progress", 100).build());
+            default:
+                return finished(job, "done", video);
+        }
     }
 
-    /** Moderated, reported as done with {@code respect_moderation:false} and an empty url. */
+    /** Moderated, reported as done with {@code respect_moderation:false} and an empty url (flat in the guide's shape). */
     static Reply.Answer moderatedFlag(XaiJob job) {
-        return done(job, JsonObject.builder()
+        JsonObject.Builder video = JsonObject.builder()
                 .put("url", "")
                 .put("duration", job.reportedSeconds())
-                .put("respect_moderation", false)
-                .build());
+                .put("respect_moderation", false);
+        if (job.answers() == XaiAnswerShape.GUIDE) {
+            return Reply.json(200, video.build());
+        }
+        return finished(job, job.answers() == XaiAnswerShape.GATEWAY ? "completed" : "done", video.build());
     }
 
-    private static Reply.Answer done(XaiJob job, JsonObject video) {
+    private static Reply.Answer finished(XaiJob job, String status, JsonObject video) {
         return Reply.json(200, JsonObject.builder()
-                .put("status", "done")
+                .put("status", status)
                 .put("video", video)
                 .put("model", job.model().id())
                 .put("usage", usage(job))
                 .put("progress", 100)
                 .build());
+    }
+
+    /** The OpenAI-style object the OpenAI-SDK route answers with. */
+    private static JsonObject.Builder openAiObject(XaiJob job, String requestId, String status) {
+        return JsonObject.builder().put("id", requestId).put("object", "video").put("model", job.model().id()).put("status", status);
     }
 
     /** Moderated, reported as HTTP 400 on the poll (billed: usage included). */
@@ -96,7 +134,7 @@ final class XaiResponses {
         return Reply.json(status, JsonObject.builder().put("code", code(status)).put("error", message).build());
     }
 
-    /** {@code GET /v1/video-generation-models} */
+    /** {@code GET /v1/video-generation-models}: every model, with its aliases and input modalities. */
     static Reply.Answer models() {
         return Reply.json(200, JsonObject.builder()
                 .put("models", new JsonArray(Arrays.stream(XaiModel.values()).<JsonValue>map(XaiModel::toJson).toList()))

@@ -26,7 +26,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -34,7 +36,9 @@ import java.util.UUID;
  * A loopback HTTP simulator of xAI's native video REST API (PROTOCOLS.md §1,
  * {@code xai-videos.openapi.json}): the three submit endpoints, the poll with its 202 pending
  * answers, both moderation styles, flat error bodies, the wrong-key-is-400 quirk, the models
- * endpoints, and result URLs served without auth, with byte ranges, as real H.264 MP4 files.
+ * endpoints (ids, aliases, input modalities), and result URLs served without auth, with byte
+ * ranges, as real H.264 MP4 files. Poll answers come in every shape a tolerant client must read
+ * ({@link XaiAnswerShape}: native, the guide's flat answer, a gateway's, the OpenAI-SDK route's).
  *
  * <pre>{@code
  * try (XaiSimulator xai = XaiSimulator.start()) {         // manual clock, any non-empty key
@@ -46,12 +50,15 @@ import java.util.UUID;
  * }</pre>
  *
  * <p>Per job, by directive in the prompt or the {@code X-Imagine4j-Sim} header (see
- * {@code Directives}), plus two of xAI's own: {@code moderated=400} (moderation as HTTP 400 on the
- * poll, the default style) and {@code moderated=flag} (done with {@code respect_moderation:false}).
+ * {@code Directives}), plus xAI's own: {@code moderated=400} (moderation as HTTP 400 on the poll,
+ * the default style), {@code moderated=flag} (done with {@code respect_moderation:false}), and
+ * {@code answer=native|flat|gateway|openai|bare} (the shape of the job's poll answers).
  *
  * <p>Edit and extension inputs are measured from the MP4 itself: a {@code data:video/mp4;base64}
- * URL, or a URL of this simulator (a result, or a file {@link #publish}ed by the test); any other
- * URL is taken to be {@link #ASSUMED_INPUT_LENGTH} long, since the simulator never leaves loopback.
+ * URL, a URL of this simulator (a result, or a file {@link #publish}ed by the test), or any other
+ * URL on loopback, which the simulator downloads as xAI would; a URL off this machine is taken to
+ * be {@link #ASSUMED_INPUT_LENGTH} long, since the simulator never leaves loopback. Edits keep
+ * their input's length; extensions add their new segment to it.
  */
 public final class XaiSimulator extends HttpSimulator<XaiJob> {
 
@@ -61,18 +68,23 @@ public final class XaiSimulator extends HttpSimulator<XaiJob> {
     static final String MODERATED_400 = "moderated=400";
     static final String MODERATED_FLAG = "moderated=flag";
 
-    private final ModerationStyle moderation;
+    private final XaiSettings settings;
     private final XaiRequests requests;
 
     /** A simulator not yet serving: {@link #start} it, or mount it on a {@code SimulatorServer}. */
     public XaiSimulator(SimulatorOptions options) {
-        this(options, ModerationStyle.HTTP_400);
+        this(options, XaiSettings.defaults());
     }
 
     /** @param moderation how moderated jobs are reported unless a directive says otherwise */
     public XaiSimulator(SimulatorOptions options, ModerationStyle moderation) {
+        this(options, XaiSettings.defaults().withModeration(moderation));
+    }
+
+    /** @param settings moderation style, answer shape and models endpoints unless a directive says otherwise */
+    public XaiSimulator(SimulatorOptions options, XaiSettings settings) {
         super(options, () -> UUID.randomUUID().toString());
-        this.moderation = moderation;
+        this.settings = Objects.requireNonNull(settings, "settings");
         this.requests = new XaiRequests(this::inputLength);
     }
 
@@ -87,6 +99,14 @@ public final class XaiSimulator extends HttpSimulator<XaiJob> {
 
     public static XaiSimulator start(SimulatorOptions options, ModerationStyle moderation) {
         return serveAlone(new XaiSimulator(options, moderation));
+    }
+
+    public static XaiSimulator start(SimulatorOptions options, XaiSettings settings) {
+        return serveAlone(new XaiSimulator(options, settings));
+    }
+
+    public XaiSettings settings() {
+        return settings;
     }
 
     @Override
@@ -105,7 +125,7 @@ public final class XaiSimulator extends HttpSimulator<XaiJob> {
                 .post("/v1/videos/edits", Call.SUBMIT, exchange -> submit(exchange, XaiJobKind.EDIT))
                 .post("/v1/videos/extensions", Call.SUBMIT, exchange -> submit(exchange, XaiJobKind.EXTENSION))
                 .get("/v1/videos/{request_id}", Call.POLL, this::poll)
-                .get("/v1/video-generation-models", Call.MODELS, exchange -> XaiResponses.models())
+                .get("/v1/video-generation-models", Call.MODELS, this::models)
                 .get("/v1/video-generation-models/{model_id}", Call.MODELS, this::model);
     }
 
@@ -132,13 +152,17 @@ public final class XaiSimulator extends HttpSimulator<XaiJob> {
 
     @Override
     protected Set<String> dialectDirectives() {
-        return Set.of(MODERATED_400, MODERATED_FLAG);
+        Set<String> tokens = new HashSet<>(XaiAnswerShape.directives());
+        tokens.add(MODERATED_400);
+        tokens.add(MODERATED_FLAG);
+        return Set.copyOf(tokens);
     }
 
     @Override
     protected String dialectVocabulary() {
-        return "The xAI simulator also knows: moderated=400 (moderation as HTTP 400 on the poll, the default) and "
-                + "moderated=flag (done with respect_moderation:false and an empty url)";
+        return "The xAI simulator also knows: moderated=400 (moderation as HTTP 400 on the poll, the default), "
+                + "moderated=flag (done with respect_moderation:false and an empty url), and answer=native, answer=flat, "
+                + "answer=gateway, answer=openai or answer=bare (the shape of poll answers)";
     }
 
     /** On a poll, an expired-result fault reads as an expired job. */
@@ -164,11 +188,16 @@ public final class XaiSimulator extends HttpSimulator<XaiJob> {
     private Reply submit(SimExchange exchange, XaiJobKind kind) {
         SimRequest request = exchange.request();
         XaiJob job = switch (kind) {
-            case GENERATION -> requests.generation(request, moderation);
-            case EDIT -> requests.edit(request, moderation);
-            case EXTENSION -> requests.extension(request, moderation);
+            case GENERATION -> requests.generation(request, settings);
+            case EDIT -> requests.edit(request, settings);
+            case EXTENSION -> requests.extension(request, settings);
         };
         DirectiveResolution directives = directives(exchange, job.prompt());
+        for (XaiAnswerShape shape : XaiAnswerShape.values()) {
+            if (directives.dialect().contains(shape.directive())) {
+                job = job.withAnswers(shape);
+            }
+        }
         if (directives.dialect().contains(MODERATED_FLAG)) {
             job = job.withModeration(ModerationStyle.RESPECT_MODERATION_FALSE);
             directives = directives.withScenario(directives.scenario().withOutcome(new Outcome.Moderated()));
@@ -190,7 +219,7 @@ public final class XaiSimulator extends HttpSimulator<XaiJob> {
         }
         Scenario.Moment moment = job.moment(exchange.now());
         if (!moment.isTerminal()) {
-            return XaiResponses.pending(progress(job, moment, exchange));
+            return XaiResponses.pending(job.params(), id, moment.status() == JobStatus.QUEUED, progress(job, moment, exchange));
         }
         Outcome outcome = moment.outcome().get();
         XaiJob spec = job.params();
@@ -199,7 +228,7 @@ public final class XaiSimulator extends HttpSimulator<XaiJob> {
                     Option.some(job.id()), Option.some(job.endsAt().plus(options().resultTtl())));
             Option<JsonObject> fileOutput = spec.storage()
                     .map(storage -> XaiResponses.fileOutput(storage, job.id(), result.url(), job.endsAt()));
-            return XaiResponses.done(spec, result.url(), fileOutput);
+            return XaiResponses.done(spec, id, result.url(), fileOutput);
         }
         if (outcome instanceof Outcome.Moderated) {
             return spec.moderation() == ModerationStyle.HTTP_400 ? XaiResponses.moderated400(spec) : XaiResponses.moderatedFlag(spec);
@@ -210,10 +239,24 @@ public final class XaiSimulator extends HttpSimulator<XaiJob> {
         return XaiResponses.expired();
     }
 
+    private Reply models(SimExchange exchange) {
+        requireModelsEndpoint(exchange);
+        return XaiResponses.models();
+    }
+
+    /** One model, by its id or an alias (answered under its id). */
     private Reply model(SimExchange exchange) {
+        requireModelsEndpoint(exchange);
         String id = exchange.param("model_id");
-        return XaiModel.byId(id).map(model -> (Reply) Reply.json(200, model.toJson()))
+        return XaiModel.named(id).map(model -> (Reply) Reply.json(200, model.toJson()))
                 .getOrElseThrow(() -> RejectedCall.notFound("The model " + id + " does not exist or your team does not have access to it."));
+    }
+
+    /** A gateway without the models endpoints answers them as any path it does not know. */
+    private void requireModelsEndpoint(SimExchange exchange) {
+        if (!settings.modelsEndpoint()) {
+            throw RejectedCall.notFound("No endpoint GET " + exchange.request().path() + ".");
+        }
     }
 
     // ------------------------------------------------------------------ details
@@ -257,6 +300,9 @@ public final class XaiSimulator extends HttpSimulator<XaiJob> {
                 throw RejectedCall.badRequest(field, "The input video could not be downloaded from " + field + " (HTTP 403).");
             }
             return readable(field, file.content());
+        }
+        if (LoopbackInputs.isLoopback(uri)) {
+            return readable(field, LoopbackInputs.fetch(uri, field));
         }
         return ASSUMED_INPUT_LENGTH;
     }

@@ -25,6 +25,7 @@ final class OxenClient {
     static final String OTHER_KEY = "someone-else-entirely";
     static final String TEXT_TO_VIDEO = "xai-grok-imagine-video";
     static final String EDIT = "xai-grok-imagine-video-edit-video";
+    static final String IMAGE_TO_VIDEO = "xai-grok-imagine-video-image-to-video";
 
     final OxenSimulator oxen;
     final Http http = new Http();

@@ -44,7 +44,7 @@ class OxenLegacyTest {
             assertOxenError(client.cancel(id), 404, "resource_not_found", id);
             assertThat(client.listed("")).isEmpty();
             assertThat(client.listed("status=succeeded")).isEmpty();
-            // The event stream is then the only way to learn the outcome and the result URL.
+            // The queue has forgotten it: the event stream (or the generations history) tells the outcome.
             JsonObject completed = events.awaitCompletion(event -> event.data().contains(id)).json();
             assertThat(completed.string("status")).contains("succeeded");
             assertThat(client.download(java.net.URI.create(completed.string("url").get()))).isNotEmpty();

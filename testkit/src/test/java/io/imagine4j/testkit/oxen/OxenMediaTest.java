@@ -75,23 +75,51 @@ class OxenMediaTest {
     @Test
     void anUnusableInputFailsTheGenerationWhenItRuns(OxenSimulator oxen) throws IOException {
         OxenClient client = new OxenClient(oxen);
-        client.upload("ox", "clips", "main", List.of(OxenClient.Part.file("files[]", "long.mp4", "video/mp4", SampleMp4.of(Duration.ofSeconds(10))),
+        client.upload("ox", "clips", "main", List.of(
                 OxenClient.Part.file("files[]", "notes.txt", "text/plain", "not a video".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
-        String tooLong = client.enqueuedOne(json("model", EDIT, "prompt", "x", "input_video",
-                oxen.fileUrl("ox", "clips", "main", "long.mp4").toString()));
         String missing = client.enqueuedOne(json("model", EDIT, "prompt", "x", "input_video",
                 oxen.fileUrl("ox", "clips", "main", "nowhere.mp4").toString()));
         String notVideo = client.enqueuedOne(json("model", EDIT, "prompt", "x", "input_video",
                 oxen.fileUrl("ox", "clips", "main", "notes.txt").toString()));
         String notUrl = client.enqueuedOne(json("model", EDIT, "prompt", "x", "input_video", "clip.mp4"));
-        assertThat(List.of(tooLong, missing, notVideo, notUrl)).allSatisfy(id -> assertThat(Http.unchecked(() -> client.status(id))).isEqualTo("queued"));
+        assertThat(List.of(missing, notVideo, notUrl)).allSatisfy(id -> assertThat(Http.unchecked(() -> client.status(id))).isEqualTo("queued"));
         oxen.advance(Duration.ofSeconds(3));
 
-        assertThat(client.polled(tooLong).string("error_message"))
-                .contains("The input video is 10.0 s long; " + EDIT + " edits videos of at most 8.7 s.");
         assertThat(client.polled(missing).string("error_message").get()).contains("Could not download input_video", "HTTP 404");
         assertThat(client.polled(notVideo).string("error_message")).contains("input_video is not a readable MP4 video.");
         assertThat(client.polled(notUrl).string("error_message").get()).contains("input_video must be a URL; got \"clip.mp4\"");
+    }
+
+    @Test
+    void anInputLongerThanEightSecondsIsTruncatedNotRefused(OxenSimulator oxen) throws IOException {
+        OxenClient client = new OxenClient(oxen);
+        client.upload("ox", "clips", "main", List.of(OxenClient.Part.file("files[]", "long.mp4", "video/mp4",
+                SampleMp4.of(Duration.ofSeconds(10)))));
+        String id = client.enqueuedOne(json("model", EDIT, "prompt", "Make it snow #sim:instant", "input_video",
+                oxen.fileUrl("ox", "clips", "main", "long.mp4").toString()));
+
+        assertThat(client.status(id)).isEqualTo("succeeded");
+        assertThat(lengthOf(client.download(client.resultUrl(id)))).isCloseTo(8_000L, within(100L));
+        assertThat(oxen.job(id).get().params().runtimeError()).isEmpty();
+    }
+
+    @Test
+    void anInputOnAnotherLoopbackServerIsFetchedAndMeasured(OxenSimulator oxen) throws IOException {
+        try (OxenSimulator elsewhere = OxenSimulator.start()) {
+            URI input = elsewhere.publish("four-seconds.mp4", "video/mp4", SampleMp4.of(Duration.ofSeconds(4)));
+            assertThat(input.getPort()).isNotEqualTo(oxen.baseUrl().getPort());
+            OxenClient client = new OxenClient(oxen);
+            String id = client.enqueuedOne(json("model", EDIT, "prompt", "Make it snow #sim:instant", "input_video", input.toString()));
+
+            assertThat(oxen.job(id).get().params().length()).isEqualTo(Duration.ofSeconds(4));
+            assertThat(lengthOf(client.download(client.resultUrl(id)))).isCloseTo(4_000L, within(100L));
+            assertThat(elsewhere.journal().entries(entry -> entry.method().equals("GET") && entry.path().endsWith("four-seconds.mp4")))
+                    .hasSize(1);
+
+            String gone = client.enqueuedOne(json("model", EDIT, "prompt", "x #sim:instant", "input_video",
+                    elsewhere.rootUrl() + "/results/nothing-here.mp4"));
+            assertThat(client.polled(gone).string("error_message").get()).contains("Could not download input_video", "HTTP 404");
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import static io.imagine4j.testkit.oxen.OxenClient.EDIT;
+import static io.imagine4j.testkit.oxen.OxenClient.IMAGE_TO_VIDEO;
 import static io.imagine4j.testkit.oxen.OxenClient.TEXT_TO_VIDEO;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,12 +57,26 @@ class OxenModelsTest {
     }
 
     @Test
+    void theImageToVideoModelTakesAnImageItsDurationAndResolution(OxenSimulator oxen) throws IOException {
+        JsonObject model = get(oxen, "/ai/models/" + IMAGE_TO_VIDEO);
+        assertThat(model.object("capabilities").get().toJson()).isEqualTo("{\"input\":[\"text\",\"image\"],\"output\":[\"video\"]}");
+        JsonObject schema = model.object("request_schema").get();
+        assertThat(schema.get("required").get().toJson()).isEqualTo("[\"input_image\"]");
+        JsonObject properties = schema.object("properties").get();
+        assertThat(properties.members().keySet()).containsExactly("prompt", "input_image", "duration", "resolution", "seed");
+        assertThat(properties.object("duration").get().number("minimum")).contains(BigDecimal.ONE);
+        assertThat(properties.object("duration").get().number("maximum")).contains(BigDecimal.valueOf(15));
+        assertThat(properties.object("resolution").get().get("enum").get().toJson()).isEqualTo("[\"480p\",\"720p\"]");
+        assertThat(model.object("pricing").get().number("cost_per_second")).contains(new BigDecimal("0.05"));
+    }
+
+    @Test
     void theListHoldsEveryModel(OxenSimulator oxen) throws IOException {
         JsonObject list = get(oxen, "/ai/models");
         assertThat(list.string("object")).contains("list");
         List<String> ids = ((JsonArray) list.get("data").get()).elements().stream()
                 .map(model -> ((JsonObject) model).string("id").get()).toList();
-        assertThat(ids).containsExactly(TEXT_TO_VIDEO, EDIT, "kling-video-v2-6-pro-text-to-video");
+        assertThat(ids).containsExactly(TEXT_TO_VIDEO, EDIT, IMAGE_TO_VIDEO, "kling-video-v2-6-pro-text-to-video");
         assertThat(((JsonArray) list.get("data").get()).elements().get(1)).isEqualTo(get(oxen, "/ai/models/" + EDIT));
     }
 

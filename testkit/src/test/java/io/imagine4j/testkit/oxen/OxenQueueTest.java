@@ -95,6 +95,15 @@ class OxenQueueTest {
     }
 
     @Test
+    void numGenerationsGoesUpToTheSpecsTwelve(OxenSimulator oxen) throws IOException {
+        OxenClient client = new OxenClient(oxen);
+        List<String> ids = client.enqueued(json("model", TEXT_TO_VIDEO, "prompt", "A dozen foxes", "num_generations", 12));
+        assertThat(ids).hasSize(12).doesNotHaveDuplicates();
+        assertThat(oxen.jobs()).hasSize(12);
+        assertThat(oxen.calls(Call.SUBMIT)).isEqualTo(1);
+    }
+
+    @Test
     void aScriptedScenarioGovernsEveryGenerationOfTheNextEnqueue(OxenSimulator oxen) throws IOException {
         OxenClient client = new OxenClient(oxen);
         oxen.enqueue(Scenario.fails("internal_error", "The provider fell over."));
@@ -115,8 +124,8 @@ class OxenQueueTest {
         OxenClient client = new OxenClient(oxen);
         assertRejected(client.enqueue(json("model", "no-such-model", "prompt", "x")), 400, "Model not found: no-such-model");
         assertRejected(client.enqueue(json("prompt", "x")), 400, "model is required");
-        assertRejected(client.enqueue(json("model", TEXT_TO_VIDEO, "prompt", "x", "num_generations", 5)), 400,
-                "num_generations must be an integer from 1 to 4, got 5");
+        assertRejected(client.enqueue(json("model", TEXT_TO_VIDEO, "prompt", "x", "num_generations", 13)), 400,
+                "num_generations must be an integer from 1 to 12, got 13");
         assertRejected(client.enqueue(json("model", TEXT_TO_VIDEO, "prompt", "x", "num_generations", 0)), 400, "got 0");
         assertRejected(client.enqueue(json("model", TEXT_TO_VIDEO, "prompt", "x", "num_generations", "2")), 400, "got \"2\"");
         assertRejected(client.enqueue(json("model", TEXT_TO_VIDEO, "prompt", "x", "target_namespace", 3)), 400,

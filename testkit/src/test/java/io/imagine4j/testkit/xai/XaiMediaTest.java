@@ -92,6 +92,25 @@ class XaiMediaTest {
     }
 
     @Test
+    void anInputOnAnotherLoopbackServerIsDownloadedAndMeasured(XaiSimulator xai) throws IOException {
+        try (XaiSimulator elsewhere = XaiSimulator.start()) {
+            URI input = elsewhere.publish("four.mp4", "video/mp4", SampleMp4.of(Duration.ofSeconds(4)));
+            XaiClient client = new XaiClient(xai);
+            String edit = client.started("/videos/edits", "{\"prompt\":\"snow #sim:instant\",\"video\":{\"url\":\"" + input + "\"}}");
+            String extension = client.started("/videos/extensions", "{\"prompt\":\"on #sim:instant\",\"duration\":2,"
+                    + "\"video\":{\"url\":\"" + input + "\"}}");
+            assertThat(xai.job(edit).get().params().length()).isEqualTo(Duration.ofSeconds(4));
+            assertThat(xai.job(extension).get().params().length()).isEqualTo(Duration.ofSeconds(6));
+            assertLength(client.download(client.resultUrl(edit)), Duration.ofSeconds(4));
+            assertLength(client.download(client.resultUrl(extension)), Duration.ofSeconds(6));
+            assertThat(elsewhere.journal().entries(entry -> entry.path().endsWith("/four.mp4"))).hasSize(2)
+                    .allSatisfy(entry -> assertThat(entry.headers().carriesCredential()).isFalse());
+            assertFlatError(client.post("/videos/edits", "{\"prompt\":\"snow\",\"video\":{\"url\":\"" + elsewhere.rootUrl()
+                    + "/results/none.mp4\"}}"), 400, "Client specified an invalid argument", "could not be downloaded from video.url (HTTP 404)");
+        }
+    }
+
+    @Test
     void anInputElsewhereIsAssumedToLastFiveSeconds(XaiSimulator xai) throws IOException {
         XaiClient client = new XaiClient(xai);
         String id = client.started("/videos/edits", "{\"prompt\":\"snow\",\"video\":{\"url\":\"https://example.com/clip.mp4\"}}");

@@ -167,20 +167,44 @@ class XaiPollTest {
     }
 
     @Test
-    void theModelsEndpointsListBothModels(XaiSimulator xai) throws IOException {
+    void theModelsEndpointsListEveryModelWithItsAliasesAndInputs(XaiSimulator xai) throws IOException {
         Http http = new Http();
         HttpResponse<byte[]> list = http.get(URI.create(xai.baseUrl() + "/video-generation-models"), XaiClient.withKey());
         assertThat(list.statusCode()).isEqualTo(200);
         List<JsonObject> models = Http.json(list).get("models")
                 .map(value -> ((io.imagine4j.testkit.json.JsonArray) value).elements().stream().map(JsonObject.class::cast).toList()).get();
-        assertThat(models).extracting(model -> model.string("id").get()).containsExactly("grok-imagine-video", "grok-imagine-video-1.5");
+        assertThat(models).extracting(model -> model.string("id").get())
+                .containsExactly("grok-imagine-video", "grok-imagine-video-1.5", "grok-imagine-video-1.5-preview");
         assertThat(models).allSatisfy(model -> assertThat(Set.copyOf(model.members().keySet())).isEqualTo(Set.of("id", "fingerprint",
                 "created", "object", "owned_by", "version", "input_modalities", "output_modalities", "aliases")));
+        assertThat(models.get(0).get("input_modalities").get().toJson()).isEqualTo("[\"text\",\"image\"]");
+        assertThat(models.get(2).get("aliases").get().toJson()).isEqualTo("[\"grok-imagine-video-1.5-2026-05-30\"]");
 
         HttpResponse<byte[]> one = http.get(URI.create(xai.baseUrl() + "/video-generation-models/grok-imagine-video-1.5"), XaiClient.withKey());
         assertThat(Http.json(one)).isEqualTo(models.get(1));
+        HttpResponse<byte[]> byAlias = http.get(URI.create(xai.baseUrl() + "/video-generation-models/grok-imagine-video-1.5-2026-05-30"),
+                XaiClient.withKey());
+        assertThat(Http.json(byAlias)).isEqualTo(models.get(2));
         assertFlatError(http.get(URI.create(xai.baseUrl() + "/video-generation-models/grok-9"), XaiClient.withKey()), 404,
                 "Some requested entity was not found", "The model grok-9 does not exist");
-        assertThat(xai.calls(Call.MODELS)).isEqualTo(3);
+        assertThat(xai.calls(Call.MODELS)).isEqualTo(4);
+    }
+
+    @Test
+    void aRequestMayNameAModelByItsAlias(XaiSimulator xai) throws IOException {
+        String id = new XaiClient(xai).generate("{\"prompt\":\"A fox\",\"model\":\"grok-imagine-video-1.5-2026-05-30\"}");
+        assertThat(xai.job(id).get().params().model()).isEqualTo(XaiModel.GROK_IMAGINE_VIDEO_1_5_PREVIEW);
+    }
+
+    @Test
+    void aGatewayWithoutTheModelsEndpointsAnswers404() throws IOException {
+        try (XaiSimulator gateway = XaiSimulator.start(SimulatorOptions.forTests(), XaiSettings.defaults().withoutModelsEndpoint())) {
+            Http http = new Http();
+            assertFlatError(http.get(URI.create(gateway.baseUrl() + "/video-generation-models"), XaiClient.withKey()), 404,
+                    "Some requested entity was not found", "No endpoint GET /v1/video-generation-models");
+            assertThat(http.get(URI.create(gateway.baseUrl() + "/video-generation-models/grok-imagine-video"), XaiClient.withKey())
+                    .statusCode()).isEqualTo(404);
+            assertThat(new XaiClient(gateway).generate("{\"prompt\":\"A fox\"}")).isNotEmpty();
+        }
     }
 }

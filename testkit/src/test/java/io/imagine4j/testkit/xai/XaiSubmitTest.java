@@ -60,9 +60,8 @@ class XaiSubmitTest {
         String png = XaiClient.dataUri("image/png", png());
         String id = new XaiClient(xai).generate("{\"model\":\"grok-imagine-video-1.5\",\"prompt\":\"A fox\",\"duration\":5,"
                 + "\"aspect_ratio\":\"9:16\",\"resolution\":\"1080p\",\"image\":{\"url\":\"" + png + "\"},"
-                + "\"reference_images\":[{\"url\":\"https://example.com/a.jpg\"},{\"file_id\":\"file-1\"}],"
                 + "\"keyframes\":[{\"image\":{\"image_url\":\"https://example.com/k.webp\"},\"timestamp_s\":2.5}],"
-                + "\"reference_audios\":[{\"voice_id\":\"ara\"}],\"user\":\"user-42\","
+                + "\"user\":\"user-42\","
                 + "\"storage_options\":{\"filename\":\"fox.mp4\",\"expires_after\":3600,\"public_url\":true},"
                 + "\"output\":{\"upload_url\":\"https://example.com/upload\"},\"some_future_field\":1}");
         XaiJob job = xai.job(id).get().params();
@@ -70,6 +69,11 @@ class XaiSubmitTest {
         assertThat(job.resolution()).contains("1080p");
         assertThat(job.aspectRatio()).contains("9:16");
         assertThat(job.storage()).isNotEmpty();
+        // Reference-to-video is a mode of its own (no first frame, no keyframes, at most 720p).
+        String references = new XaiClient(xai).generate("{\"prompt\":\"A fox\",\"resolution\":\"720p\","
+                + "\"reference_images\":[{\"url\":\"https://example.com/a.jpg\"},{\"file_id\":\"file-1\"}],"
+                + "\"reference_audios\":[{\"voice_id\":\"ara\"}]}");
+        assertThat(xai.job(references)).isNotEmpty();
     }
 
     @Test

@@ -27,10 +27,9 @@ class StarterArchitectureTest {
     }
 
     @Test
-    void the_job_observations_need_micrometer_and_the_core_only_not_spring() {
-        // So they can move to the Micrometer module as they are, for applications without Spring.
-        noClasses().that().resideInAPackage("io.imagine4j.spring.observation..").should().dependOnClassesThat()
-                .resideInAnyPackage("org.springframework..", "io.imagine4j.spring.autoconfigure..").check(starter);
+    void micrometer_appears_only_where_the_auto_configuration_binds_the_applications_registries() {
+        noClasses().that().resideOutsideOfPackage("io.imagine4j.spring.autoconfigure..").should().dependOnClassesThat()
+                .resideInAnyPackage("io.micrometer..").check(starter);
     }
 
     @Test

@@ -11,7 +11,7 @@ import io.imagine4j.spring.jobs.DefaultingVideoJobs;
 import io.imagine4j.spring.jobs.JobResumption;
 import io.imagine4j.spring.jobs.VideoDefaults;
 import io.imagine4j.spring.jobs.VideoJobServiceCustomizer;
-import io.imagine4j.spring.observation.JobObservations;
+import io.imagine4j.micrometer.JobObservations;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;

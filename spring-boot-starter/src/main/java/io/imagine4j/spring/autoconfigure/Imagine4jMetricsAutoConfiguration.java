@@ -1,6 +1,8 @@
 package io.imagine4j.spring.autoconfigure;
 
-import io.imagine4j.http.metrics.JobMeters;
+import io.imagine4j.http.client.HttpClientCapability;
+import io.imagine4j.micrometer.HttpClientMeters;
+import io.imagine4j.micrometer.JobMeters;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -11,8 +13,9 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Job meters ({@code imagine4j.jobs.*}, tagged by provider, kind and outcome) in the application's
- * {@link MeterRegistry}; the provider's HTTP client meters go there too. Spring Boot's own
- * {@code management.metrics.enable.imagine4j=false} filters them out.
+ * {@link MeterRegistry}, and the provider's HTTP client meters (an {@link HttpClientCapability} bean,
+ * which the provider's builder takes with every other such bean). Spring Boot's own
+ * {@code management.metrics.enable.imagine4j=false} filters the job meters out.
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
@@ -26,5 +29,11 @@ public final class Imagine4jMetricsAutoConfiguration {
     @ConditionalOnMissingBean
     JobMeters imagine4jJobMeters(MeterRegistry registry) {
         return JobMeters.on(registry);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "imagine4jHttpClientMeters")
+    HttpClientCapability imagine4jHttpClientMeters(MeterRegistry registry) {
+        return HttpClientMeters.on(registry);
     }
 }

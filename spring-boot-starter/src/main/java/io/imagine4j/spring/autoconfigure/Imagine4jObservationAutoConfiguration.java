@@ -1,6 +1,6 @@
 package io.imagine4j.spring.autoconfigure;
 
-import io.imagine4j.spring.observation.JobObservations;
+import io.imagine4j.micrometer.JobObservations;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

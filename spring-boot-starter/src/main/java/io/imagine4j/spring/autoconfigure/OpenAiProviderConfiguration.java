@@ -1,9 +1,11 @@
 package io.imagine4j.spring.autoconfigure;
 
 import io.imagine4j.core.port.out.VideoProvider;
+import io.imagine4j.http.client.HttpClientCapability;
 import io.imagine4j.openai.OpenAiVideoProvider;
 import io.imagine4j.openai.OpenAiVideos;
 import io.imagine4j.spring.autoconfigure.Imagine4jProperties.OpenAi;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -19,7 +21,8 @@ class OpenAiProviderConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(VideoProvider.class)
-    OpenAiVideoProvider openAiVideoProvider(Imagine4jProperties properties, Environment environment) {
+    OpenAiVideoProvider openAiVideoProvider(Imagine4jProperties properties, Environment environment,
+            ObjectProvider<HttpClientCapability> httpCapabilities) {
         OpenAi openai = properties.getOpenai();
         ProviderAccess access = ProviderAccess.resolve("openai", openai, OpenAiVideos.API_KEY_VARIABLE,
                 OpenAiVideos.BASE_URL_VARIABLE, OpenAiVideos.DEFAULT_BASE_URL, environment);
@@ -28,6 +31,7 @@ class OpenAiProviderConfiguration {
                 .fitInputImages(openai.isFitInputImages())
                 .connectTimeout(openai.getConnectTimeout()).readTimeout(openai.getReadTimeout());
         openai.getHeaders().forEach(builder::header);
+        httpCapabilities.orderedStream().forEach(builder::httpCapability);
         return builder.build();
     }
 }

@@ -1,10 +1,12 @@
 package io.imagine4j.spring.autoconfigure;
 
 import io.imagine4j.core.port.out.VideoProvider;
+import io.imagine4j.http.client.HttpClientCapability;
 import io.imagine4j.oxen.OxenHub;
 import io.imagine4j.oxen.OxenRepository;
 import io.imagine4j.oxen.OxenVideoProvider;
 import io.imagine4j.spring.autoconfigure.Imagine4jProperties.Oxen;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -20,7 +22,8 @@ class OxenProviderConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(VideoProvider.class)
-    OxenVideoProvider oxenVideoProvider(Imagine4jProperties properties, Environment environment) {
+    OxenVideoProvider oxenVideoProvider(Imagine4jProperties properties, Environment environment,
+            ObjectProvider<HttpClientCapability> httpCapabilities) {
         Oxen oxen = properties.getOxen();
         ProviderAccess access = ProviderAccess.resolve("oxen", oxen, OxenHub.API_KEY_VARIABLE, OxenHub.BASE_URL_VARIABLE,
                 OxenHub.DEFAULT_BASE_URL, environment);
@@ -36,6 +39,7 @@ class OxenProviderConfiguration {
                         + "): " + e.getMessage(), e);
             }
         }
+        httpCapabilities.orderedStream().forEach(builder::httpCapability);
         return builder.build();
     }
 }

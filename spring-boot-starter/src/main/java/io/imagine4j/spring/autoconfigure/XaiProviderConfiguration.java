@@ -1,10 +1,10 @@
 package io.imagine4j.spring.autoconfigure;
 
 import io.imagine4j.core.port.out.VideoProvider;
+import io.imagine4j.http.client.HttpClientCapability;
 import io.imagine4j.spring.autoconfigure.Imagine4jProperties.Xai;
 import io.imagine4j.xai.XaiVideo;
 import io.imagine4j.xai.XaiVideoProvider;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -22,7 +22,7 @@ class XaiProviderConfiguration {
     @Bean
     @ConditionalOnMissingBean(VideoProvider.class)
     XaiVideoProvider xaiVideoProvider(Imagine4jProperties properties, Environment environment,
-            ObjectProvider<MeterRegistry> meterRegistry) {
+            ObjectProvider<HttpClientCapability> httpCapabilities) {
         Xai xai = properties.getXai();
         ProviderAccess access = ProviderAccess.resolve("xai", xai, XaiVideo.API_KEY_VARIABLE, XaiVideo.BASE_URL_VARIABLE,
                 XaiVideo.DEFAULT_BASE_URL, environment);
@@ -30,7 +30,7 @@ class XaiProviderConfiguration {
                 .connectTimeout(xai.getConnectTimeout()).readTimeout(xai.getReadTimeout())
                 .maxInlineImageBytes(xai.getMaxInlineImageSize().toBytes())
                 .maxInlineVideoBytes(xai.getMaxInlineVideoSize().toBytes());
-        meterRegistry.ifAvailable(builder::meterRegistry);
+        httpCapabilities.orderedStream().forEach(builder::httpCapability);
         return builder.build();
     }
 }

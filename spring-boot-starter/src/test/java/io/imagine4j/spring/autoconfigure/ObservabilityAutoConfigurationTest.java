@@ -1,16 +1,13 @@
 package io.imagine4j.spring.autoconfigure;
 
-import io.imagine4j.core.job.JobFailedException;
-import io.imagine4j.core.model.GeneratedVideo;
 import io.imagine4j.core.model.JobId;
-import io.imagine4j.core.model.ProviderFeature;
 import io.imagine4j.core.model.VideoRequest;
 import io.imagine4j.core.port.in.VideoJobs;
 import io.imagine4j.core.port.out.VideoProvider;
-import io.imagine4j.core.time.VirtualScheduler;
-import io.imagine4j.http.metrics.JobMeters;
-import io.imagine4j.spring.observation.JobObservations;
+import io.imagine4j.micrometer.JobMeters;
+import io.imagine4j.micrometer.JobObservations;
 import io.imagine4j.testkit.fake.FakeVideoProvider;
+import io.imagine4j.testkit.openai.OpenAiSimulator;
 import io.imagine4j.testkit.scenario.Scenario;
 import io.imagine4j.testkit.scenario.Step;
 import io.imagine4j.testkit.sim.SimulatorOptions;
@@ -24,14 +21,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -90,29 +85,36 @@ class ObservabilityAutoConfigurationTest {
     class HttpClientMeters {
 
         private static XaiSimulator xai;
+        private static OpenAiSimulator openai;
 
         @BeforeAll
         static void start() {
             xai = XaiSimulator.start(SimulatorOptions.forTests());
+            openai = OpenAiSimulator.start(SimulatorOptions.forTests());
         }
 
         @AfterAll
         static void stop() {
             xai.close();
+            openai.close();
         }
 
         @Test
         void the_providers_http_client_records_its_calls_in_the_applications_registry() {
             runner.withPropertyValues("imagine4j.xai.api-key=xai-test-key", "imagine4j.xai.base-url=" + xai.baseUrl())
-                    .run(context -> {
-                        context.getBean(VideoProvider.class).poll(JobId.of("xai", "no-such-job"));
-                        List<String> names = context.getBean(MeterRegistry.class).getMeters().stream()
-                                .map(meter -> meter.getId().getName()).toList();
-                        assertThat(names).anyMatch(name -> name.startsWith("feign"));
-                        assertThat(context.getBean(MeterRegistry.class).getMeters()).allSatisfy(meter -> assertThat(
-                                meter.getId().getTags()).noneMatch(tag -> tag.getValue().contains("no-such-job")
-                                        || tag.getValue().contains("xai-test-key")));
-                    });
+                    .run(context -> assertHttpMeters(context, "xai"));
+            runner.withPropertyValues("imagine4j.provider=openai", "imagine4j.openai.api-key=xai-test-key",
+                    "imagine4j.openai.base-url=" + openai.baseUrl()).run(context -> assertHttpMeters(context, "openai"));
+        }
+
+        private void assertHttpMeters(AssertableApplicationContext context, String provider) {
+            assertThat(context).hasNotFailed();
+            context.getBean(VideoProvider.class).poll(JobId.of(provider, "no-such-job"));
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            assertThat(registry.getMeters()).extracting(meter -> meter.getId().getName())
+                    .anyMatch(name -> name.startsWith("feign"));
+            assertThat(registry.getMeters()).allSatisfy(meter -> assertThat(meter.getId().getTags())
+                    .noneMatch(tag -> tag.getValue().contains("no-such-job") || tag.getValue().contains("xai-test-key")));
         }
     }
 
@@ -147,40 +149,6 @@ class ObservabilityAutoConfigurationTest {
         }
 
         @Test
-        void a_failed_job_is_an_error_that_names_its_kind_but_not_what_the_provider_said() {
-            runner.withUserConfiguration(FakeProvider.class).run(context -> {
-                context.getBean(FakeVideoProvider.class).enqueue(Scenario.fails("internal_error",
-                        "Could not render 'A red fox running through snow'"));
-                context.getBean(VideoJobs.class).submit(VideoRequest.textToVideo(PROMPT)).await(Duration.ofMinutes(10));
-                Observation.Context job = context.getBean(Recording.class).only(JobObservations.JOB);
-                assertThat(low(job)).containsEntry("outcome", "provider_error");
-                assertThat(job.getError()).isInstanceOf(JobFailedException.class)
-                        .hasMessageContaining("provider_error (internal_error)").hasMessageNotContaining("fox");
-            });
-        }
-
-        @Test
-        void a_download_is_observed_until_its_stream_is_closed(@TempDir Path directory) {
-            runner.withUserConfiguration(FakeProvider.class).run(context -> {
-                VideoJobs jobs = context.getBean(VideoJobs.class);
-                GeneratedVideo video = jobs.submit(VideoRequest.textToVideo(PROMPT)).await(Duration.ofMinutes(10)).get();
-                assertThat(jobs.download(video, directory.resolve("fox.mp4")).isRight()).isTrue();
-                Observation.Context download = context.getBean(Recording.class).only(JobObservations.DOWNLOAD);
-                assertThat(low(download)).containsEntry("provider", "fake").containsEntry("variant", "video")
-                        .containsEntry("outcome", "opened");
-            });
-        }
-
-        @Test
-        void pushed_updates_are_events_of_their_job() {
-            runner.withUserConfiguration(PushingProvider.class, FakeProvider.OnVirtualTime.class).run(context -> {
-                context.getBean(VideoJobs.class).submit(VideoRequest.textToVideo(PROMPT)).await(Duration.ofMinutes(10));
-                Recording recorded = context.getBean(Recording.class);
-                assertThat(recorded.eventNames(recorded.only(JobObservations.JOB))).contains("pushed");
-            });
-        }
-
-        @Test
         void closing_ends_the_observations_of_unfinished_jobs_as_unfinished() {
             Recording[] recorded = new Recording[1];
             runner.withUserConfiguration(FakeProvider.class).run(context -> {
@@ -189,6 +157,7 @@ class ObservabilityAutoConfigurationTest {
                 recorded[0] = context.getBean(Recording.class);
                 assertThat(recorded[0].named(JobObservations.JOB)).isEmpty();
             });
+            // The observations close after the service, so a job still running ends as unfinished, not lost.
             assertThat(low(recorded[0].only(JobObservations.JOB))).containsEntry("outcome", "unfinished");
             assertThat(recorded[0].only(JobObservations.JOB).getError()).isNull();
         }
@@ -251,16 +220,4 @@ class ObservabilityAutoConfigurationTest {
         }
     }
 
-    @Configuration(proxyBeanMethods = false)
-    static class PushingProvider {
-        @Bean
-        VirtualScheduler virtualScheduler() {
-            return VirtualScheduler.create();
-        }
-
-        @Bean
-        FakeVideoProvider pushingFake(VirtualScheduler time) {
-            return FakeVideoProvider.builder().clock(time).features(ProviderFeature.PUSH_EVENTS).build();
-        }
-    }
 }

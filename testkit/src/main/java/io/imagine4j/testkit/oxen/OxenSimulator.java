@@ -1,26 +1,26 @@
 package io.imagine4j.testkit.oxen;
 
 import io.imagine4j.core.model.Mp4Header;
-import io.imagine4j.testkit.json.JsonObject;
+import io.imagine4j.testkit.internal.json.JsonObject;
 import io.imagine4j.testkit.media.SampleMp4;
 import io.imagine4j.testkit.scenario.Call;
 import io.imagine4j.testkit.scenario.Fault;
 import io.imagine4j.testkit.scenario.Outcome;
 import io.imagine4j.testkit.scenario.Scenario;
-import io.imagine4j.testkit.sim.Access;
+import io.imagine4j.testkit.internal.sim.Access;
 import io.imagine4j.testkit.sim.ApiKeys;
-import io.imagine4j.testkit.sim.DirectiveResolution;
-import io.imagine4j.testkit.sim.HostedFile;
+import io.imagine4j.testkit.internal.sim.DirectiveResolution;
+import io.imagine4j.testkit.internal.sim.HostedFile;
 import io.imagine4j.testkit.sim.HttpSimulator;
-import io.imagine4j.testkit.sim.RejectedCall;
-import io.imagine4j.testkit.sim.Reply;
-import io.imagine4j.testkit.sim.Route;
-import io.imagine4j.testkit.sim.Routes;
-import io.imagine4j.testkit.sim.SimExchange;
+import io.imagine4j.testkit.internal.sim.RejectedCall;
+import io.imagine4j.testkit.internal.sim.Reply;
+import io.imagine4j.testkit.internal.sim.Route;
+import io.imagine4j.testkit.internal.sim.Routes;
+import io.imagine4j.testkit.internal.sim.SimExchange;
 import io.imagine4j.testkit.sim.SimJob;
-import io.imagine4j.testkit.sim.SimRequest;
+import io.imagine4j.testkit.internal.sim.SimRequest;
 import io.imagine4j.testkit.sim.SimulatorOptions;
-import io.imagine4j.testkit.sim.StorageHost;
+import io.imagine4j.testkit.internal.sim.StorageHost;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 

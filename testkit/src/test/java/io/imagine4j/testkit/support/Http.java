@@ -1,7 +1,7 @@
 package io.imagine4j.testkit.support;
 
-import io.imagine4j.testkit.json.JsonObject;
-import io.imagine4j.testkit.json.JsonReader;
+import io.imagine4j.testkit.internal.json.JsonObject;
+import io.imagine4j.testkit.internal.json.JsonReader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

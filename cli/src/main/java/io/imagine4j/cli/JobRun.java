@@ -188,10 +188,8 @@ final class JobRun {
             JobId id = jobId(jobIdText);
             try (Session session = Session.open(Backends.forApi(api(id), options, env, messages), store, env.settings())) {
                 JobReport report = JobReport.of(session.backend().provider().name()).withJob(id);
-                Option<JobRecord> stored = store.findByJobId(id).filter(record -> !record.isFinished());
-                if (stored.isDefined()) {
-                    session.jobs().resume(); // a job no live process holds is followed here, and takes the cancel's answer
-                }
+                // A stored job no live process holds is claimed and followed here, and takes the cancel's answer.
+                session.jobs().find(id);
                 Either<JobFailure, JobState> answer = session.jobs().cancel(id);
                 if (answer.isLeft()) {
                     return finish(report.withFailure(answer.getLeft()), true);

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Takes up jobs recorded in the store, whichever process recorded them. The service claims at once
- * those no live process holds ({@code resume()}); those an interrupted run still holds it claims as
+ * those no live process holds ({@code find}, one job at a time); those an interrupted run still holds it claims as
  * their leases lapse (its takeover, see {@link Session#takingOver}); a job that another live
  * process follows to its end is seen ended in the store.
  */
@@ -48,7 +48,7 @@ final class StoredJobFollow {
             Messages messages) throws InterruptedException {
         Map<SubmissionKey, Taken> taken = new LinkedHashMap<>();
         List<JobRecord> waiting = new ArrayList<>(records);
-        session.jobs().resume();
+        records.forEach(record -> session.jobs().find(record.key())); // claims each one no live process holds
         boolean told = false;
         while (true) {
             for (JobRecord record : List.copyOf(waiting)) {

@@ -137,14 +137,26 @@ public final class VideoJobService implements VideoJobs {
                 .flatMap(spending::estimate);
     }
 
+    /**
+     * The job with this key: followed here already, or found in the store; an unfinished stored job
+     * is followed from now on if no other live instance holds it, else shown as the store has it.
+     */
     @Override
     public Option<VideoJob> find(SubmissionKey key) {
-        return driver.find(key).<VideoJob>map(job -> job).orElse(() -> store.find(key).map(driver::follow));
+        return driver.find(key).<VideoJob>map(job -> job).orElse(() -> store.find(key).map(this::adopt));
     }
 
     @Override
     public Option<VideoJob> find(JobId jobId) {
-        return driver.find(jobId).<VideoJob>map(job -> job).orElse(() -> store.findByJobId(jobId).map(driver::follow));
+        return driver.find(jobId).<VideoJob>map(job -> job).orElse(() -> store.findByJobId(jobId).map(this::adopt));
+    }
+
+    private VideoJob adopt(JobRecord stored) {
+        if (stored.isFinished() || closed) {
+            return driver.followedElsewhere(stored);
+        }
+        return driver.leases().claim(stored.key()).<VideoJob>map(driver::follow)
+                .getOrElse(() -> driver.followedElsewhere(stored));
     }
 
     @Override
@@ -216,7 +228,7 @@ public final class VideoJobService implements VideoJobs {
 
     /** How many jobs this process is following right now. */
     public int inFlight() {
-        return driver.inFlight();
+        return driver.following().size();
     }
 
     /** Stops following jobs and gives up their leases (they stay resumable); stops the service's own threads. */

@@ -1,7 +1,6 @@
 package io.imagine4j.testkit.openai;
 
 import io.imagine4j.testkit.internal.json.JsonObject;
-import io.imagine4j.testkit.media.SampleMp4;
 import io.imagine4j.testkit.scenario.Call;
 import io.imagine4j.testkit.sim.ApiKeys;
 import io.imagine4j.testkit.internal.sim.CallHandler;
@@ -408,13 +407,14 @@ public final class OpenAiSimulator extends HttpSimulator<OpenAiJob> {
     private record Asset(String fileName, String contentType, Lazy<byte[]> bytes) {
     }
 
-    private static Asset asset(SimJob<OpenAiJob> job, String variant) {
+    private Asset asset(SimJob<OpenAiJob> job, String variant) {
         Duration length = job.params().length();
         return switch (variant) {
             case "thumbnail" -> new Asset("openai-" + job.id() + "-thumbnail.webp", "image/webp", Lazy.of(VideoPreviews::thumbnail));
             case "spritesheet" -> new Asset("openai-" + job.id() + "-spritesheet.jpg", "image/jpeg",
                     Lazy.of(() -> VideoPreviews.spritesheet(length)));
-            default -> new Asset("openai-" + job.id() + ".mp4", "video/mp4", Lazy.of(() -> SampleMp4.of(length)));
+            default -> new Asset("openai-" + job.id() + ".mp4", "video/mp4",
+                    Lazy.of(() -> resultVideo(length, job.params().prompt(), job.params().model())));
         };
     }
 

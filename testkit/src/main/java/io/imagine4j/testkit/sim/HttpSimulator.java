@@ -15,6 +15,8 @@ import io.imagine4j.testkit.internal.sim.Routes;
 import io.imagine4j.testkit.internal.sim.SimExchange;
 import io.imagine4j.testkit.internal.sim.SimRequest;
 import io.imagine4j.testkit.internal.sim.StorageHost;
+import io.imagine4j.testkit.media.RequestCaption;
+import io.imagine4j.testkit.media.SampleMp4;
 import io.imagine4j.testkit.scenario.BackendControl;
 import io.imagine4j.testkit.scenario.Call;
 import io.imagine4j.testkit.scenario.Directives;
@@ -276,6 +278,15 @@ public abstract class HttpSimulator<P> implements BackendControl, AutoCloseable 
             throw new IllegalArgumentException("a hosted file name uses letters, digits, '.', '_' and '-' only: " + name);
         }
         return hosted.computeIfAbsent(name, n -> new HostedFile(n, hostedUrl(n), contentType, content, jobId, expiresAt));
+    }
+
+    /**
+     * A result video of {@code length}: with {@link SimulatorOptions#captions()}, it shows the
+     * prompt, model and length of the request that made it; otherwise the shared sample.
+     */
+    protected final byte[] resultVideo(Duration length, String prompt, String model) {
+        return options.captions() ? SampleMp4.captioned(length, RequestCaption.lines(prompt, model, length))
+                : SampleMp4.of(length);
     }
 
     /** Takes every file hosted for job {@code jobId} offline: its URLs answer 404 from now on. */

@@ -4,7 +4,6 @@ import io.imagine4j.core.job.JobStatus;
 import io.imagine4j.core.model.Mp4Header;
 import io.imagine4j.testkit.internal.json.JsonObject;
 import io.imagine4j.testkit.internal.json.JsonReader;
-import io.imagine4j.testkit.media.SampleMp4;
 import io.imagine4j.testkit.scenario.Call;
 import io.imagine4j.testkit.scenario.Fault;
 import io.imagine4j.testkit.scenario.Outcome;
@@ -225,7 +224,8 @@ public final class XaiSimulator extends HttpSimulator<XaiJob> {
         Outcome outcome = moment.outcome().get();
         XaiJob spec = job.params();
         if (outcome instanceof Outcome.Succeed) {
-            HostedFile result = host("xai-video-" + job.id() + ".mp4", "video/mp4", () -> SampleMp4.of(spec.length()),
+            HostedFile result = host("xai-video-" + job.id() + ".mp4", "video/mp4",
+                    () -> resultVideo(spec.length(), spec.prompt(), spec.model().id()),
                     Option.some(job.id()), Option.some(job.endsAt().plus(options().resultTtl())));
             Option<JsonObject> fileOutput = spec.storage().map(storage ->
                     XaiResponses.fileOutput((JsonObject) JsonReader.parse(storage), job.id(), result.url(), job.endsAt()));

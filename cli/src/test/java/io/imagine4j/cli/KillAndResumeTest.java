@@ -126,12 +126,20 @@ class KillAndResumeTest {
                 .collect(Collectors.toSet()).size();
     }
 
+    private static String errorOutput(Process dead) {
+        try {
+            return new String(dead.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(its error output cannot be read: " + e + ")";
+        }
+    }
+
     /** Re-checks {@code condition} until it holds; fails after a minute, naming what it waited for. */
     private void await(String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
         while (!condition.getAsBoolean()) {
             children.stream().filter(process -> !process.isAlive()).findFirst().ifPresent(dead -> {
-                throw new AssertionError("a child ended (" + dead.exitValue() + ") before " + what);
+                throw new AssertionError("a child ended (" + dead.exitValue() + ") before " + what + ": " + errorOutput(dead));
             });
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("gave up waiting for " + what);

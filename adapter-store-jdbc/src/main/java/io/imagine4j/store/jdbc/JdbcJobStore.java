@@ -88,6 +88,8 @@ public final class JdbcJobStore implements JobStore, AutoCloseable {
     /**
      * The store in the SQLite file {@value #SQLITE_FILE_NAME} of {@code directory}, created (with
      * the directory) if missing. One process at a time should follow its jobs; others may read it.
+     * Runs that open a new store together create its tables once, in turn (a small
+     * {@code imagine4j-jobs.db.migration-lock} file beside it is locked meanwhile).
      *
      * @throws JobStoreException when the directory or the file cannot be opened, or is not an
      *                           imagine4j store (a corrupt file is left as it is)
@@ -108,7 +110,13 @@ public final class JdbcJobStore implements JobStore, AutoCloseable {
                     + " cannot be created (" + e + ")", e);
         }
         try {
-            SchemaMigrations.apply(SqliteDatabase.dataSource(file));
+            MigrationLock.around(file, () -> {
+                SchemaMigrations.apply(SqliteDatabase.dataSource(file));
+                return file;
+            });
+        } catch (IOException e) {
+            throw new JobStoreException(name + ": opening failed: its migration lock " + file + MigrationLock.SUFFIX
+                    + " cannot be taken (" + e + ")", e);
         } catch (RuntimeException e) {
             throw new JobStoreException(name + ": opening failed while migrating its schema: " + Causes.describe(e), e);
         }

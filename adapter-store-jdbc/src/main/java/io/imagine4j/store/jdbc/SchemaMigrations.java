@@ -18,7 +18,10 @@ final class SchemaMigrations {
     private SchemaMigrations() {
     }
 
-    /** Brings the schema up to date; several instances starting at once are serialized by Flyway's lock. */
+    /**
+     * Brings the schema up to date. Several instances starting at once are serialized by Flyway's
+     * lock on PostgreSQL, and by {@link MigrationLock} on SQLite, where Flyway takes none.
+     */
     static void apply(DataSource dataSource) {
         Flyway.configure(SchemaMigrations.class.getClassLoader())
                 .dataSource(dataSource)

@@ -5,7 +5,6 @@ import feign.Feign;
 import feign.Logger;
 import feign.Request;
 import feign.Retryer;
-import feign.http2client.Http2Client;
 import feign.jackson.JacksonDecoder;
 import feign.jackson.JacksonEncoder;
 import feign.micrometer.MicrometerCapability;
@@ -27,7 +26,8 @@ import java.util.Objects;
  * <ul>
  *   <li>the JDK {@link HttpClient} through {@code feign-java11}: pooled connections, HTTP/2 over TLS,
  *       HTTP/1.1 in clear text, a connect timeout, and a read timeout that bounds the wait for an
- *       answer's headers;</li>
+ *       answer's headers and every wait for more of its body (a server that stalls mid-answer fails
+ *       the call as {@code read_timeout});</li>
  *   <li>Jackson with {@link ApiJson}'s tolerant configuration (unknown fields ignored);</li>
  *   <li>no Feign retries ({@code Retryer.NEVER_RETRY}): retries belong to the core service, which
  *       knows a POST from a GET;</li>
@@ -104,7 +104,7 @@ public final class ApiClients {
             return this;
         }
 
-        /** How long to wait for an answer's headers once the request is sent (default 60 s). */
+        /** How long to wait for an answer's headers once the request is sent, and for each part of its body (default 60 s). */
         public Builder readTimeout(Duration value) {
             this.readTimeout = positive(value, "readTimeout");
             return this;
@@ -162,7 +162,7 @@ public final class ApiClients {
             ErrorClassifier chosen = classifier != null ? classifier : ErrorClassifier.forProvider(origin.host());
             ErrorClassifier errors = credentials.map(chosen::withCredentials).getOrElse(chosen);
             Feign.Builder feign = Feign.builder()
-                    .client(new OriginBoundClient(new Http2Client(http), credentials, maxRedirects))
+                    .client(new OriginBoundClient(new IdleBoundedClient(http), credentials, maxRedirects))
                     .options(new Request.Options(connectTimeout, readTimeout, false))
                     .retryer(Retryer.NEVER_RETRY)
                     .encoder(new JacksonEncoder(mapper))

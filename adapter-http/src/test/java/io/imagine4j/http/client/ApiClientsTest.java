@@ -10,6 +10,7 @@ import io.imagine4j.http.error.ErrorClassifier;
 import io.imagine4j.http.error.HttpFailureException;
 import io.imagine4j.http.response.ApiResponse;
 import io.imagine4j.http.support.LoopbackServer;
+import io.imagine4j.http.support.RawSocketServer;
 import io.imagine4j.http.support.VideoApi;
 import io.vavr.control.Either;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +23,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class ApiClientsTest {
 
@@ -228,6 +230,26 @@ class ApiClientsTest {
             assertThat(api.received("/v1/videos/abc")).extracting(LoopbackServer.Received::clientPort).containsOnly(
                     api.received("/v1/videos/abc").get(0).clientPort());
             assertThat(api.received("/v1/videos/abc").get(0).hasHeader("Upgrade")).isFalse();
+        }
+    }
+
+    @Nested
+    class Timeouts {
+
+        @Test
+        void a_body_that_stalls_after_its_headers_fails_the_call_after_the_read_timeout() throws Exception {
+            try (RawSocketServer stalling = RawSocketServer.start(RawSocketServer.writeThenStall(
+                    "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 40\r\n\r\n{\"status\":"))) {
+                URI base = stalling.url("/v1");
+                VideoApi client = ApiClients.builder(base).readTimeout(Duration.ofMillis(300)).build(VideoApi.class);
+
+                // The server never sends the rest: only the read timeout can end the call (the bound fails a hang).
+                Either<JobFailure, ApiResponse<VideoApi.Poll>> answer = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                        () -> ApiCall.with(ErrorClassifier.forProvider("xAI")).exchange(() -> client.poll("abc")));
+
+                assertThat(answer.getLeft().kind()).isEqualTo(FailureKind.UNAVAILABLE);
+                assertThat(answer.getLeft().code()).isEqualTo("read_timeout");
+            }
         }
     }
 

@@ -216,6 +216,19 @@ public final class OpenAiVideos {
             return this;
         }
 
+        /**
+         * The largest API answer read into memory (8 MiB by default; a list page of 100 videos is a few
+         * tens of kilobytes): a larger one fails its call as a {@code PROTOCOL} failure, unread beyond
+         * the limit. Result videos are streamed to disk and never count.
+         */
+        public Builder maxResponseBytes(int bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxResponseBytes must be positive, got " + bytes);
+            }
+            maxResponseBytes = bytes;
+            return this;
+        }
+
         public Builder downloads(DownloadSettings value) {
             downloads = Objects.requireNonNull(value, "downloads");
             return this;

@@ -75,6 +75,7 @@ public final class OxenHub {
         private Option<OxenRepository> uploads = Option.none();
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(60);
+        private int maxResponseBytes = 8 * 1024 * 1024;
         private Duration synchronousTimeout = Duration.ofMinutes(16);
         private Duration uploadTimeout = Duration.ofMinutes(10);
         private Path resultsDirectory = Path.of(System.getProperty("java.io.tmpdir"), "imagine4j-oxen");
@@ -140,6 +141,19 @@ public final class OxenHub {
         }
 
         /** How long the synchronous generate may take to answer (16 min by default: Oxen documents up to 15). */
+        /**
+         * The largest API answer read into memory (8 MiB by default, room for a model list with its
+         * request schemas): a larger one fails its call as a {@code PROTOCOL} failure, unread beyond
+         * the limit. Result videos are streamed to disk and never count.
+         */
+        public Builder maxResponseBytes(int bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxResponseBytes must be positive, got " + bytes);
+            }
+            maxResponseBytes = bytes;
+            return this;
+        }
+
         public Builder synchronousTimeout(Duration value) {
             synchronousTimeout = positive(value, "synchronousTimeout");
             return this;
@@ -189,7 +203,8 @@ public final class OxenHub {
                     .withRule(ErrorRule.code("content_moderated", FailureKind.MODERATION))
                     .withRule(ErrorRule.code("insufficient_credits", FailureKind.QUOTA));
             OxenApi api = ApiClients.builder(baseUrl).credentials(credentials).errorClassifier(errors)
-                    .connectTimeout(connectTimeout).readTimeout(readTimeout).build(OxenApi.class);
+                    .connectTimeout(connectTimeout).readTimeout(readTimeout).maxResponseBytes(maxResponseBytes)
+                    .build(OxenApi.class);
             ApiCall calls = ApiCall.with(errors);
             ModelSchemas schemas = new ModelSchemas(api, calls);
             Option<RepositoryUploads> uploader = uploads.map(repository ->

@@ -61,6 +61,7 @@ public final class XaiVideo {
         private long maxInlineVideoBytes = 32L * 1024 * 1024;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(60);
+        private int maxResponseBytes = 8 * 1024 * 1024;
         private DownloadSettings downloads = DownloadSettings.defaults();
         private MeterRegistry meterRegistry;
 
@@ -119,6 +120,19 @@ public final class XaiVideo {
             return this;
         }
 
+        /**
+         * The largest API answer read into memory (8 MiB by default; xAI's answers are a few hundred
+         * bytes): a larger one fails its call as a {@code PROTOCOL} failure, unread beyond the limit.
+         * Result videos are streamed to disk and never count.
+         */
+        public Builder maxResponseBytes(int bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxResponseBytes must be positive, got " + bytes);
+            }
+            maxResponseBytes = bytes;
+            return this;
+        }
+
         public Builder downloads(DownloadSettings value) {
             downloads = Objects.requireNonNull(value, "downloads");
             return this;
@@ -139,7 +153,7 @@ public final class XaiVideo {
                     .withRule(ErrorRule.code(XaiPolls.MODERATED, FailureKind.MODERATION))
                     .withRule(ErrorRule.messageContains(400, "Incorrect API key", FailureKind.AUTHENTICATION));
             ApiClients.Builder clients = ApiClients.builder(baseUrl).credentials(credentials).errorClassifier(errors)
-                    .connectTimeout(connectTimeout).readTimeout(readTimeout);
+                    .connectTimeout(connectTimeout).readTimeout(readTimeout).maxResponseBytes(maxResponseBytes);
             if (meterRegistry != null) {
                 clients.meterRegistry(meterRegistry);
             }

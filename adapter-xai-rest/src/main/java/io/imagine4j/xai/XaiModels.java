@@ -2,7 +2,9 @@ package io.imagine4j.xai;
 
 import io.imagine4j.core.model.ModelInfo;
 import io.imagine4j.core.model.RequestKind;
+import io.imagine4j.http.json.EpochTime;
 import io.imagine4j.xai.wire.VideoModel;
+import io.vavr.control.Option;
 
 import java.time.Instant;
 import java.util.EnumSet;
@@ -30,7 +32,7 @@ final class XaiModels {
                 .withKinds(kinds(inputs));
         info = detail(info, "version", model.version());
         info = detail(info, "owned_by", model.ownedBy());
-        info = detail(info, "created", model.created() == null ? null : Instant.ofEpochSecond(model.created()).toString());
+        info = detail(info, "created", Option.of(model.created()).flatMap(EpochTime::seconds).map(Instant::toString).getOrNull());
         info = detail(info, "input_modalities", String.join(", ", inputs));
         return detail(info, "output_modalities", model.outputModalities() == null ? null : String.join(", ", model.outputModalities()));
     }

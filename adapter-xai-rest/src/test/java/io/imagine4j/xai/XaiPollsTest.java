@@ -3,12 +3,14 @@ package io.imagine4j.xai;
 import io.imagine4j.core.job.FailureKind;
 import io.imagine4j.core.job.JobFailure;
 import io.imagine4j.core.model.JobId;
+import io.imagine4j.core.model.ModelInfo;
 import io.imagine4j.core.job.JobStatus;
 import io.imagine4j.core.job.JobUpdate;
 import io.imagine4j.http.error.ErrorClassifier;
 import io.imagine4j.http.json.ApiJson;
 import io.imagine4j.http.response.ApiResponse;
 import io.imagine4j.http.response.ResponseHeaders;
+import io.imagine4j.xai.wire.VideoModel;
 import io.imagine4j.xai.wire.VideoStatus;
 import io.vavr.control.Either;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -77,5 +79,21 @@ class XaiPollsTest {
     @Test
     void an_unreadable_body_is_a_protocol_failure() {
         assertThat(answer(200, "{\"status\":", Map.of()).getLeft().kind()).isEqualTo(FailureKind.PROTOCOL);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"file:///etc/passwd", "jar:file:/x.jar!/v.mp4", "javascript:alert(1)", "/relative/v.mp4", "http://", "not a url"})
+    void a_done_answer_whose_url_a_download_cannot_fetch_is_a_protocol_failure_not_a_result(String url) {
+        JobFailure failure = answer(200, "{\"status\":\"done\",\"video\":{\"url\":\"" + url + "\",\"duration\":6}}",
+                Map.of()).getLeft();
+        assertThat(failure.kind()).isEqualTo(FailureKind.PROTOCOL);
+        assertThat(failure.code()).isEqualTo("unreadable_video_url");
+    }
+
+    @Test
+    void a_model_created_beyond_what_an_instant_holds_is_left_out_not_thrown() {
+        ModelInfo model = XaiModels.info(new VideoModel("grok-imagine-video", null,
+                Long.MIN_VALUE, "model", "xai", null, List.of("text"), List.of("video"), List.of()));
+        assertThat(model.details()).doesNotContainKey("created");
     }
 }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
@@ -133,7 +134,9 @@ public final class EventStream implements AutoCloseable {
             request.header("Last-Event-ID", lastEventId);
         }
         credentials.forEach(c -> c.headersFor(url).forEach(request::header));
-        http.sendAsync(request.build(), attempt::bodyFor).whenComplete(attempt::answered);
+        CompletableFuture<? extends HttpResponse<?>> call = http.sendAsync(request.build(), attempt::bodyFor);
+        attempt.exchange = call; // the exchange itself, not a stage after it: cancelling it ends the exchange
+        call.whenComplete(attempt::answered);
     }
 
     private String describe() {
@@ -157,6 +160,7 @@ public final class EventStream implements AutoCloseable {
         volatile Instant lastActivity;
         volatile Flow.Subscription subscription;
         volatile Scheduler.Task watchdog;
+        volatile CompletableFuture<?> exchange;
 
         HttpResponse.BodySubscriber<?> bodyFor(HttpResponse.ResponseInfo info) {
             if (info.statusCode() == 200 && isEventStream(info)) {
@@ -238,6 +242,13 @@ public final class EventStream implements AutoCloseable {
         }
 
         private void release() {
+            // The exchange first: a body subscription cancelled on its own leaves the JDK client's
+            // exchange pending for good (Java 17), and a client with a pending exchange never lets
+            // its selector thread and connection go.
+            CompletableFuture<?> call = exchange;
+            if (call != null) {
+                call.cancel(true);
+            }
             Flow.Subscription streaming = subscription;
             if (streaming != null) {
                 streaming.cancel();

@@ -227,7 +227,8 @@ public final class CapabilityCheck {
         List<Violation> found = List.empty();
         Option<MediaType> type = sniffed.get();
         String types = RequestLimits.joinedOr(rules.inputTypes().stream().map(MediaType::mime).collect(Collectors.toList()));
-        if (source.kind() != MediaSource.Kind.URL || type.isDefined()) {
+        boolean inline = source.kind() != MediaSource.Kind.URL || ((MediaSource.Url) source).isDataUri();
+        if (inline || type.isDefined()) {
             if (type.isEmpty()) {
                 found = found.append(new Violation(field, shown, "is not in a format imagine4j recognises", types,
                         Violation.Reason.NOT_ALLOWED));

@@ -180,6 +180,15 @@ class CapabilityCheckTest {
         }
 
         @Test
+        void a_data_uri_is_checked_as_the_content_it_holds() {
+            assertThat(check(VideoRequest.imageToVideo("Go", MediaSource.url("data:text/plain;base64,aGVsbG8="))).single().message())
+                    .contains("is not in a format imagine4j recognises (allowed: image/png, image/jpeg or image/webp)");
+            Violation broken = check(VideoRequest.imageToVideo("Go", MediaSource.url("data:image/png;base64,@@@"))).single();
+            assertThat(broken.reason()).isEqualTo(Violation.Reason.UNREADABLE);
+            assertThat(broken.message()).contains("cannot be read (its content is not valid base64)");
+        }
+
+        @Test
         void a_remote_video_is_left_for_the_provider_to_measure() {
             assertThat(CapabilityCheck.check(VideoRequest.edit("Snow", MediaSource.url("https://example.com/a.mp4")), caps)
                     .isValid()).isTrue();

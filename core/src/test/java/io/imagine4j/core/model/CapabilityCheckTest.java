@@ -89,7 +89,7 @@ class CapabilityCheckTest {
                     .isInstanceOfSatisfying(UnsupportedCapabilityException.class, e ->
                             assertThat(e.violations()).extracting(Violation::message).containsExactly(
                                     "duration: 5 s cannot be chosen for edit on video-1; the result's length follows its input",
-                                    "aspectRatio: 1:1 cannot be chosen for edit on video-1",
+                                    "aspectRatio: 1:1 cannot be chosen for edit on video-1; leave it unset",
                                     "audio: true cannot be switched on video-1; leave it unset"));
         }
 

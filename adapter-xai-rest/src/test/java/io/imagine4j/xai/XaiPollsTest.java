@@ -4,6 +4,7 @@ import io.imagine4j.core.job.FailureKind;
 import io.imagine4j.core.job.JobFailure;
 import io.imagine4j.core.model.JobId;
 import io.imagine4j.core.model.ModelInfo;
+import io.imagine4j.core.model.RequestKind;
 import io.imagine4j.core.job.JobStatus;
 import io.imagine4j.core.job.JobUpdate;
 import io.imagine4j.http.error.ErrorClassifier;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -91,9 +93,13 @@ class XaiPollsTest {
     }
 
     @Test
-    void a_model_created_beyond_what_an_instant_holds_is_left_out_not_thrown() {
+    void a_models_broken_fields_are_left_out_not_thrown() {
         ModelInfo model = XaiModels.info(new VideoModel("grok-imagine-video", null,
                 Long.MIN_VALUE, "model", "xai", null, List.of("text"), List.of("video"), List.of()));
         assertThat(model.details()).doesNotContainKey("created");
+        ModelInfo holey = XaiModels.info(new VideoModel("grok-imagine-video", null, null, "model", "xai", null,
+                Arrays.asList(null, "text"), Arrays.asList("video", null), Arrays.asList(null, "grok")));
+        assertThat(holey.aliases()).containsExactly("grok");
+        assertThat(holey.kinds()).containsExactly(RequestKind.TEXT_TO_VIDEO);
     }
 }

@@ -6,6 +6,7 @@ import io.imagine4j.http.auth.ApiCredentials;
 import io.imagine4j.http.auth.ApiKey;
 import io.imagine4j.http.auth.AuthScheme;
 import io.imagine4j.http.client.ApiClients;
+import io.imagine4j.http.client.HttpClientCapability;
 import io.imagine4j.http.download.DownloadSettings;
 import io.imagine4j.http.download.ResultDownloader;
 import io.imagine4j.http.error.ErrorClassifier;
@@ -73,6 +74,7 @@ public final class OpenAiVideos {
 
     /** Builds an {@link OpenAiVideoProvider}. */
     public static final class Builder {
+        private final java.util.List<HttpClientCapability> httpCapabilities = new java.util.ArrayList<>();
         private ApiKey apiKey;
         private URI baseUrl = DEFAULT_BASE_URL;
         private AuthScheme authScheme = AuthScheme.BEARER;
@@ -234,6 +236,19 @@ public final class OpenAiVideos {
             return this;
         }
 
+        /**
+         * Adds a capability to the HTTP client of the JSON calls, after those added before: HTTP client
+         * meters from the {@code imagine4j-micrometer} module (URI templates as tags, never ids), or tracing.
+         *
+         * <pre>{@code
+         * OpenAiVideos.builder().httpCapability(HttpClientMeters.on(registry)).build();
+         * }</pre>
+         */
+        public Builder httpCapability(HttpClientCapability capability) {
+            httpCapabilities.add(Objects.requireNonNull(capability, "capability"));
+            return this;
+        }
+
         public OpenAiVideoProvider build() {
             if (apiKey == null) {
                 apiKey = ApiKey.fromEnvironment(API_KEY_VARIABLE);
@@ -243,9 +258,10 @@ public final class OpenAiVideos {
             ErrorClassifier errors = ErrorClassifier.forProvider(shown).withCredentials(credentials)
                     .withRule(ErrorRule.code("sentinel_block", FailureKind.MODERATION))
                     .withRule(ErrorRule.code("moderation_blocked", FailureKind.MODERATION));
-            OpenAiApi api = ApiClients.builder(baseUrl).credentials(credentials).errorClassifier(errors)
-                    .connectTimeout(connectTimeout).readTimeout(readTimeout).maxResponseBytes(maxResponseBytes)
-                    .build(OpenAiApi.class);
+            ApiClients.Builder clients = ApiClients.builder(baseUrl).credentials(credentials).errorClassifier(errors)
+                    .connectTimeout(connectTimeout).readTimeout(readTimeout).maxResponseBytes(maxResponseBytes);
+            httpCapabilities.forEach(capability -> clients.capability(capability.feignCapability()));
+            OpenAiApi api = clients.build(OpenAiApi.class);
             FormPost forms = new FormPost(baseUrl, credentials, headers, connectTimeout, readTimeout, maxResponseBytes);
             return new OpenAiVideoProvider(api, forms, new OpenAiRequests(encoding, fitInputImages, headers),
                     OpenAiCapabilities.of(name, models, defaultModel, otherModels, encoding, fitInputImages), errors,

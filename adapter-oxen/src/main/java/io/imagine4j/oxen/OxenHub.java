@@ -7,6 +7,7 @@ import io.imagine4j.http.auth.ApiKey;
 import io.imagine4j.http.call.ApiCall;
 import io.imagine4j.http.call.SubmitCall;
 import io.imagine4j.http.client.ApiClients;
+import io.imagine4j.http.client.HttpClientCapability;
 import io.imagine4j.http.download.DownloadSettings;
 import io.imagine4j.http.download.ResultDownloader;
 import io.imagine4j.http.error.ErrorClassifier;
@@ -70,6 +71,7 @@ public final class OxenHub {
 
     /** Builds an {@link OxenVideoProvider}. */
     public static final class Builder {
+        private final java.util.List<HttpClientCapability> httpCapabilities = new java.util.ArrayList<>();
         private ApiKey apiKey;
         private URI baseUrl = DEFAULT_BASE_URL;
         private Option<OxenRepository> uploads = Option.none();
@@ -194,6 +196,19 @@ public final class OxenHub {
             return this;
         }
 
+        /**
+         * Adds a capability to the HTTP client of the JSON calls, after those added before: HTTP client
+         * meters from the {@code imagine4j-micrometer} module (URI templates as tags, never ids), or tracing.
+         *
+         * <pre>{@code
+         * OxenHub.builder().httpCapability(HttpClientMeters.on(registry)).build();
+         * }</pre>
+         */
+        public Builder httpCapability(HttpClientCapability capability) {
+            httpCapabilities.add(Objects.requireNonNull(capability, "capability"));
+            return this;
+        }
+
         public OxenVideoProvider build() {
             if (apiKey == null) {
                 apiKey = ApiKey.fromEnvironment(API_KEY_VARIABLE);
@@ -202,9 +217,10 @@ public final class OxenHub {
             ErrorClassifier errors = ErrorClassifier.forProvider("Oxen").withCredentials(credentials)
                     .withRule(ErrorRule.code("content_moderated", FailureKind.MODERATION))
                     .withRule(ErrorRule.code("insufficient_credits", FailureKind.QUOTA));
-            OxenApi api = ApiClients.builder(baseUrl).credentials(credentials).errorClassifier(errors)
-                    .connectTimeout(connectTimeout).readTimeout(readTimeout).maxResponseBytes(maxResponseBytes)
-                    .build(OxenApi.class);
+            ApiClients.Builder clients = ApiClients.builder(baseUrl).credentials(credentials).errorClassifier(errors)
+                    .connectTimeout(connectTimeout).readTimeout(readTimeout).maxResponseBytes(maxResponseBytes);
+            httpCapabilities.forEach(capability -> clients.capability(capability.feignCapability()));
+            OxenApi api = clients.build(OxenApi.class);
             ApiCall calls = ApiCall.with(errors);
             ModelSchemas schemas = new ModelSchemas(api, calls);
             Option<RepositoryUploads> uploader = uploads.map(repository ->

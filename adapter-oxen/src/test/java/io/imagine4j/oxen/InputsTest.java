@@ -52,7 +52,7 @@ class InputsTest {
                 assertThat(file.content()).isEqualTo(Files.readAllBytes(clip));
             });
             String uploaded = hub.oxen.uploads().get(0).path();
-            assertThat(hub.oxen.job(id.value()).get().params().params().string("input_video"))
+            assertThat(hub.oxen.job(id.value()).get().params().stringParam("input_video"))
                     .contains(hub.oxen.fileUrl("tests", "inputs", "main", uploaded).toString());
             assertThat(Mp4Header.duration(result).get()).isCloseTo(Duration.ofMillis(6_300), Duration.ofMillis(100));
             List<JournalEntry> calls = hub.oxen.journal().entries(entry -> entry.method().equals("PUT") || entry.call() == Call.SUBMIT);
@@ -70,7 +70,7 @@ class InputsTest {
             }
             assertThat(hub.oxen.journal().entries(entry -> entry.method().equals("PUT"))).hasSize(1);
             assertThat(hub.oxen.jobs()).hasSize(2)
-                    .allSatisfy(job -> assertThat(job.params().params().string("input_video").get()).endsWith(".mp4"));
+                    .allSatisfy(job -> assertThat(job.params().stringParam("input_video").get()).endsWith(".mp4"));
         }
     }
 
@@ -97,7 +97,7 @@ class InputsTest {
 
             VideoJob chained = hub.jobs.submit(VideoRequest.edit("Make it snow", MediaSource.of(fox)));
             JobId chainedId = chained.awaitAccepted(WAIT).get();
-            assertThat(hub.oxen.job(chainedId.value()).get().params().params().string("input_video"))
+            assertThat(hub.oxen.job(chainedId.value()).get().params().stringParam("input_video"))
                     .contains(fox.location().toString());
 
             // A job this service never saw: the adapter asks Oxen for the generation's result URL.
@@ -105,7 +105,7 @@ class InputsTest {
                 SubmitOutcome outcome = elsewhere.submit(Submission.of(SubmissionKey.random(),
                         VideoRequest.edit("Make it rain", MediaSource.ofJob(firstId)), elsewhere.capabilities()));
                 JobId byId = ((SubmitOutcome.Accepted) outcome).jobId();
-                assertThat(hub.oxen.job(byId.value()).get().params().params().string("input_video"))
+                assertThat(hub.oxen.job(byId.value()).get().params().stringParam("input_video"))
                         .contains(fox.location().toString());
             }
             hub.oxen.advance(Duration.ofSeconds(3));

@@ -4,15 +4,17 @@ import io.imagine4j.core.job.FailureKind;
 import io.imagine4j.http.auth.ApiCredentials;
 import io.imagine4j.http.auth.ApiKey;
 import io.imagine4j.http.client.ApiClients;
+import io.imagine4j.http.client.HttpClientCapability;
 import io.imagine4j.http.download.DownloadSettings;
 import io.imagine4j.http.download.ResultDownloader;
 import io.imagine4j.http.error.ErrorClassifier;
 import io.imagine4j.http.error.ErrorRule;
 import io.imagine4j.xai.wire.XaiApi;
-import io.micrometer.core.instrument.MeterRegistry;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -63,7 +65,7 @@ public final class XaiVideo {
         private Duration readTimeout = Duration.ofSeconds(60);
         private int maxResponseBytes = 8 * 1024 * 1024;
         private DownloadSettings downloads = DownloadSettings.defaults();
-        private MeterRegistry meterRegistry;
+        private final List<HttpClientCapability> httpCapabilities = new ArrayList<>();
 
         private Builder() {
         }
@@ -138,9 +140,16 @@ public final class XaiVideo {
             return this;
         }
 
-        /** Where HTTP client meters go (URI templates as tags, never ids). */
-        public Builder meterRegistry(MeterRegistry registry) {
-            meterRegistry = Objects.requireNonNull(registry, "meterRegistry");
+        /**
+         * Adds a capability to the HTTP client, after those added before: HTTP client meters from the
+         * {@code imagine4j-micrometer} module (URI templates as tags, never ids), or tracing.
+         *
+         * <pre>{@code
+         * XaiVideo.builder().httpCapability(HttpClientMeters.on(registry)).build();
+         * }</pre>
+         */
+        public Builder httpCapability(HttpClientCapability capability) {
+            httpCapabilities.add(Objects.requireNonNull(capability, "capability"));
             return this;
         }
 
@@ -154,9 +163,7 @@ public final class XaiVideo {
                     .withRule(ErrorRule.messageContains(400, "Incorrect API key", FailureKind.AUTHENTICATION));
             ApiClients.Builder clients = ApiClients.builder(baseUrl).credentials(credentials).errorClassifier(errors)
                     .connectTimeout(connectTimeout).readTimeout(readTimeout).maxResponseBytes(maxResponseBytes);
-            if (meterRegistry != null) {
-                clients.meterRegistry(meterRegistry);
-            }
+            httpCapabilities.forEach(capability -> clients.capability(capability.feignCapability()));
             return new XaiVideoProvider(clients.build(XaiApi.class),
                     XaiCapabilities.of(maxInlineImageBytes, maxInlineVideoBytes), errors,
                     ResultDownloader.create(downloads, errors), maxInlineVideoBytes);

@@ -33,10 +33,11 @@ class ReadmeExamplesTest {
             VideoProvider xai = XaiVideo.builder().apiKey("any").baseUrl(sim.baseUrl()).build(); // README: XaiVideo.fromEnvironment()
             try (VideoJobs jobs = VideoJobService.builder(xai).build()) {
                 VideoJob job = jobs.submit(VideoRequest.textToVideo("A red fox running through snow #sim:time=300ms")
-                        .with(o -> o.withDurationSeconds(6).withAspectRatio(AspectRatio.LANDSCAPE_16_9)));
-                job.onEvent(event -> System.out.println(event));            // Created, Accepted, RUNNING 35 %, Finished
-                job.await(Duration.ofMinutes(10))
-                        .peek(video -> jobs.download(video, fox))
+                                .with(o -> o.withDurationSeconds(6).withAspectRatio(AspectRatio.LANDSCAPE_16_9)),
+                        event -> System.out.println(event));                       // every event, from Created on
+                job.await(Duration.ofMinutes(10))                                  // waits; throws InterruptedException
+                        .flatMap(video -> jobs.download(video, fox))               // README: Path.of("fox.mp4")
+                        .peek(saved -> System.out.println(saved.bytes() + " bytes in " + saved.path()))
                         .peekLeft(failure -> System.err.println(failure.kind() + ": " + failure.message()));
             }
             // --- end ---
@@ -46,7 +47,7 @@ class ReadmeExamplesTest {
 
     @Test
     void generate_edit_and_extend_against_the_simulator_in_under_ten_lines() throws InterruptedException {
-        // --- README: simulator ---
+        // --- generate, edit and extend on the simulator ---
         try (XaiSimulator sim = XaiSimulator.start(SimulatorOptions.realTime());
              VideoJobs jobs = VideoJobService.builder(XaiVideo.builder().apiKey("any").baseUrl(sim.baseUrl()).build()).build()) {
             GeneratedVideo fox = jobs.submit(VideoRequest.textToVideo("A fox #sim:time=200ms")).await(Duration.ofMinutes(1)).get();

@@ -11,7 +11,8 @@ import io.imagine4j.core.model.VideoRequest;
 import io.imagine4j.core.model.Violation;
 import io.imagine4j.core.port.out.Submission;
 import io.imagine4j.core.port.out.SubmitOutcome;
-import io.imagine4j.testkit.json.JsonObject;
+import io.imagine4j.testkit.internal.json.JsonObject;
+import io.imagine4j.testkit.internal.json.JsonReader;
 import io.imagine4j.testkit.junit.SimulatorExtension;
 import io.imagine4j.testkit.scenario.Call;
 import io.imagine4j.testkit.xai.XaiSimulator;
@@ -55,7 +56,8 @@ class XaiFullRequestTest {
     JsonObject sent(VideoRequest request) {
         SubmitOutcome outcome = xai.submit(Submission.of(SubmissionKey.random(), request, xai.capabilities()));
         assertThat(outcome).as("%s", outcome).isInstanceOf(SubmitOutcome.Accepted.class);
-        return sim.job(((SubmitOutcome.Accepted) outcome).jobId().value()).get().params().sent();
+        // The simulator keeps the body as compact JSON text; the testkit's own reader reads it back.
+        return (JsonObject) JsonReader.parse(sim.job(((SubmitOutcome.Accepted) outcome).jobId().value()).get().params().sent());
     }
 
     List<Violation> refused(VideoRequest request) {

@@ -55,4 +55,16 @@ final class DurationArgument {
     private static UsageException invalid(String text, String option) {
         return new UsageException(option + ": '" + text + "' is not a duration; write it like 8, 90s, 10m or 1h30m");
     }
+
+    /** A duration as people read it: {@code 15s}, {@code 2m}, {@code 1m30s}, {@code 500ms}. */
+    static String format(Duration value) {
+        if (value.toMillis() < 1000) {
+            return value.toMillis() + "ms";
+        }
+        long seconds = value.toSeconds();
+        if (seconds < 60) {
+            return seconds + "s";
+        }
+        return seconds / 60 + "m" + (seconds % 60 == 0 ? "" : seconds % 60 + "s");
+    }
 }

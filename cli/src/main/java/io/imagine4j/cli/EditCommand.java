@@ -9,17 +9,25 @@ import picocli.CommandLine.Parameters;
 import java.util.concurrent.Callable;
 
 /** {@code imagine4j edit}: change a video as the prompt says; the result keeps its length. */
-@Command(name = "edit", description = "Edit a video as the prompt says (the result keeps the input's length).")
+@Command(name = "edit", mixinStandardHelpOptions = true,
+        description = "Edit a video as the prompt says (the result keeps the input's length).",
+        footerHeading = "%n", footer = ExitCodes.TABLE)
 final class EditCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "PROMPT", description = "What to change.")
     String positionalPrompt;
 
-    @Option(names = "--video", required = true, paramLabel = "PATH|URL", description = "The MP4 to edit: a local file or a public URL.")
+    @Option(names = "--video", paramLabel = "PATH|URL", description = "The MP4 to edit: a local file or a public URL.")
     String input;
+
+    @Option(names = "--from", paramLabel = "JOB_ID", description = "Edit a previous job's result instead, e.g. xai:8b0b1f1e.")
+    String from;
 
     @Mixin
     VideoOptionsMixin video;
+
+    @Mixin
+    CostOptions cost;
 
     @Mixin
     CommonOptions common;
@@ -32,7 +40,8 @@ final class EditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        VideoRequest request = VideoRequest.edit(video.prompt(positionalPrompt), MediaArgument.parse(input, "--video"));
-        return new JobRun(common, env).submit(request.with(video::apply), video.output());
+        VideoRequest request = VideoRequest.edit(video.prompt(positionalPrompt),
+                InputArgument.video(input, from, Backends.chosenApi(common, env).label()));
+        return new JobRun(common, env).submit(request.with(video::apply), video.output(), cost);
     }
 }

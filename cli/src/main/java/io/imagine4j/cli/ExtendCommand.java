@@ -9,20 +9,28 @@ import picocli.CommandLine.Parameters;
 import java.util.concurrent.Callable;
 
 /** {@code imagine4j extend}: continue a video with a new segment. */
-@Command(name = "extend", description = "Extend a video with a new segment; the result is the input followed by it.")
+@Command(name = "extend", mixinStandardHelpOptions = true,
+        description = "Extend a video with a new segment; the result is the input followed by it.",
+        footerHeading = "%n", footer = ExitCodes.TABLE)
 final class ExtendCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "PROMPT", description = "What happens next.")
     String positionalPrompt;
 
-    @Option(names = "--video", required = true, paramLabel = "PATH|URL", description = "The MP4 to extend: a local file or a public URL.")
+    @Option(names = "--video", paramLabel = "PATH|URL", description = "The MP4 to extend: a local file or a public URL.")
     String input;
+
+    @Option(names = "--from", paramLabel = "JOB_ID", description = "Extend a previous job's result instead, e.g. xai:8b0b1f1e.")
+    String from;
 
     @Option(names = "--duration", paramLabel = "S", description = "Length of the new segment in seconds.")
     String duration;
 
     @Mixin
     VideoOptionsMixin video;
+
+    @Mixin
+    CostOptions cost;
 
     @Mixin
     CommonOptions common;
@@ -35,8 +43,9 @@ final class ExtendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        VideoRequest request = VideoRequest.extend(video.prompt(positionalPrompt), MediaArgument.parse(input, "--video"))
+        VideoRequest request = VideoRequest.extend(video.prompt(positionalPrompt),
+                        InputArgument.video(input, from, Backends.chosenApi(common, env).label()))
                 .with(options -> VideoOptionsMixin.duration(video.apply(options), duration));
-        return new JobRun(common, env).submit(request, video.output());
+        return new JobRun(common, env).submit(request, video.output(), cost);
     }
 }

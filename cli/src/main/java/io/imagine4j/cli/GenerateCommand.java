@@ -10,7 +10,9 @@ import picocli.CommandLine.Parameters;
 import java.util.concurrent.Callable;
 
 /** {@code imagine4j generate}: text-to-video, or image-to-video with {@code --image}. */
-@Command(name = "generate", description = "Generate a video from a prompt, or from an image and a prompt.")
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Generate a video from a prompt, or from an image and a prompt.",
+        footerHeading = "%n", footer = ExitCodes.TABLE)
 final class GenerateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "PROMPT", description = "What the video shows.")
@@ -32,6 +34,9 @@ final class GenerateCommand implements Callable<Integer> {
     VideoOptionsMixin video;
 
     @Mixin
+    CostOptions cost;
+
+    @Mixin
     CommonOptions common;
 
     private final CliEnvironment env;
@@ -49,6 +54,6 @@ final class GenerateCommand implements Callable<Integer> {
         options = VideoOptionsMixin.duration(options, duration);
         options = VideoOptionsMixin.aspectRatio(options, aspectRatio);
         options = VideoOptionsMixin.resolution(options, resolution);
-        return new JobRun(common, env).submit(request.withOptions(options), video.output());
+        return new JobRun(common, env).submit(request.withOptions(options), video.output(), cost);
     }
 }

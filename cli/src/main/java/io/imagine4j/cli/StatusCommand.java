@@ -6,8 +6,10 @@ import picocli.CommandLine.Parameters;
 
 import java.util.concurrent.Callable;
 
-/** {@code imagine4j status JOB_ID}: where a job stands, asked of the provider. */
-@Command(name = "status", description = "Show where a job stands, asking the provider.")
+/** {@code imagine4j status JOB_ID}: where a job stands, from the store when it ended there, else asked of the provider. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show where a job stands: from the job store when it ended there, else asking the provider.",
+        footerHeading = "%n", footer = ExitCodes.TABLE)
 final class StatusCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "JOB_ID", description = "The job id as printed, e.g. xai:8b0b1f1e.")

@@ -39,10 +39,10 @@ class CliJarIT {
     @Test
     void the_readme_command_produces_a_playable_mp4_and_exits_0(@TempDir Path dir) throws Exception {
         Path fox = dir.resolve("fox.mp4");
-        ProcessBuilder builder = new ProcessBuilder(java(), "-jar", JAR.toString(), "generate",
+        ProcessBuilder builder = new ProcessBuilder(java(), "-Duser.home=" + dir.resolve("home"), "-jar", JAR.toString(), "generate",
                 "A red fox running through snow", "-o", fox.toString()).redirectErrorStream(true);
-        builder.environment().remove("XAI_API_KEY");
-        builder.environment().remove("XAI_BASE_URL");
+        builder.environment().keySet().removeIf(name -> name.startsWith("XAI_") || name.startsWith("OPENAI_")
+                || name.startsWith("OXEN_") || name.startsWith("IMAGINE4J_"));
         process = builder.start();
         String output = CompletableFuture.supplyAsync(() -> read(process)).get(2, TimeUnit.MINUTES);
         assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
@@ -50,6 +50,7 @@ class CliJarIT {
         assertThat(output).contains("running on the embedded xAI simulator").contains("Saved " + fox);
         assertThat(Mp4Header.duration(fox).get()).isCloseTo(Duration.ofSeconds(8), Duration.ofMillis(100));
         assertThat(output).doesNotContain("SLF4J");
+        assertThat(dir.resolve("home").resolve(".imagine4j").resolve("imagine4j-jobs.db")).exists();
     }
 
     @Test

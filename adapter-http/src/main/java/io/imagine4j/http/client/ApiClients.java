@@ -1,24 +1,25 @@
 package io.imagine4j.http.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.Capability;
 import feign.Feign;
 import feign.Logger;
 import feign.Request;
 import feign.Retryer;
 import feign.jackson.JacksonDecoder;
 import feign.jackson.JacksonEncoder;
-import feign.micrometer.MicrometerCapability;
 import io.imagine4j.http.auth.ApiCredentials;
 import io.imagine4j.http.auth.ApiOrigin;
 import io.imagine4j.http.error.ErrorClassifier;
 import io.imagine4j.http.json.ApiJson;
 import io.imagine4j.http.transport.JdkHttpClients;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.vavr.control.Option;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -36,9 +37,10 @@ import java.util.Objects;
  *       base URL is a loopback address;</li>
  *   <li>methods returning {@code ApiResponse<T>} see every status; methods returning {@code T} throw
  *       {@code HttpFailureException} with the classified failure;</li>
- *   <li>Feign logging through SLF4J (DEBUG) with credential headers redacted; Micrometer meters
- *       ({@code MicrometerCapability}, tagged with URI templates such as {@code /videos/{id}}) when a
- *       registry is given.</li>
+ *   <li>Feign logging through SLF4J (DEBUG) with credential headers redacted;</li>
+ *   <li>any Feign {@link Capability} given, such as HTTP client meters from the
+ *       {@code imagine4j-micrometer} module ({@code HttpClientMeters.capability(registry)}); the kit
+ *       itself knows no metrics library.</li>
  * </ul>
  *
  * <pre>{@code
@@ -46,7 +48,7 @@ import java.util.Objects;
  * XaiApi api = ApiClients.builder(base)
  *         .credentials(ApiCredentials.bearer(base, ApiKey.fromEnvironment("XAI_API_KEY")))
  *         .errorClassifier(ErrorClassifier.forProvider("xAI"))
- *         .meterRegistry(registry)
+ *         .capability(HttpClientMeters.capability(registry))   // imagine4j-micrometer
  *         .build(XaiApi.class);
  * }</pre>
  */
@@ -75,7 +77,7 @@ public final class ApiClients {
         private int maxResponseBytes = 8 * 1024 * 1024;
         private int maxRedirects = 5;
         private Logger.Level logLevel = Logger.Level.BASIC;
-        private MeterRegistry meterRegistry;
+        private final List<Capability> capabilities = new ArrayList<>();
         private ErrorClassifier classifier;
         private ObjectMapper mapper = ApiJson.mapper();
         private HttpClient http;
@@ -134,9 +136,16 @@ public final class ApiClients {
             return this;
         }
 
-        /** Where HTTP client meters go; none by default. */
-        public Builder meterRegistry(MeterRegistry value) {
-            this.meterRegistry = Objects.requireNonNull(value, "value");
+        /**
+         * Adds a Feign capability to every client this builder makes (meters, tracing), after those
+         * added before; none by default.
+         *
+         * <pre>{@code
+         * ApiClients.builder(base).capability(HttpClientMeters.capability(registry)).build(XaiApi.class);
+         * }</pre>
+         */
+        public Builder capability(Capability value) {
+            this.capabilities.add(Objects.requireNonNull(value, "value"));
             return this;
         }
 
@@ -171,9 +180,7 @@ public final class ApiClients {
                     .responseInterceptor(new ApiResponseInterceptor(mapper, maxResponseBytes))
                     .logger(new RedactingLogger(api))
                     .logLevel(logLevel);
-            if (meterRegistry != null) {
-                feign.addCapability(new MicrometerCapability(meterRegistry));
-            }
+            capabilities.forEach(feign::addCapability);
             return feign.target(api, baseUrl.toString());
         }
 

@@ -279,6 +279,23 @@ public final class JdbcJobStore implements JobStore, AutoCloseable {
         return List.copyOf(claimed);
     }
 
+    /**
+     * One statement on both databases: PostgreSQL locks the row and, under READ COMMITTED, checks the
+     * condition again once a concurrent claim has committed; SQLite serializes writers.
+     */
+    @Override
+    public Option<JobRecord> claim(SubmissionKey key, Lease lease, Instant now) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(lease, "lease");
+        Objects.requireNonNull(now, "now");
+        List<JobRecord> claimed = write("claiming job " + key + " for " + lease.owner(), connection -> query(connection,
+                "UPDATE imagine4j_jobs SET lease_owner = ?, lease_until = ?"
+                        + " WHERE job_key = ? AND NOT finished AND (lease_until IS NULL OR lease_until <= ? OR lease_owner = ?)"
+                        + " RETURNING *", lease.owner(), EpochNanos.bound(lease.until()), key.value(), EpochNanos.bound(now),
+                lease.owner()));
+        return Option.ofOptional(claimed.stream().findFirst());
+    }
+
     @Override
     public Set<SubmissionKey> renew(Lease lease, Collection<SubmissionKey> keys, Instant now) {
         Objects.requireNonNull(lease, "lease");

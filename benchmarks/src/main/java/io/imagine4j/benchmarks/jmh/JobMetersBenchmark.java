@@ -8,7 +8,7 @@ import io.imagine4j.core.job.JobState;
 import io.imagine4j.core.job.JobStatus;
 import io.imagine4j.core.job.SubmissionKey;
 import io.imagine4j.core.model.RequestKind;
-import io.imagine4j.http.metrics.JobMeters;
+import io.imagine4j.micrometer.JobMeters;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vavr.control.Option;
 import org.openjdk.jmh.annotations.Benchmark;

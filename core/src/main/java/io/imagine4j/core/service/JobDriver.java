@@ -307,6 +307,11 @@ final class JobDriver {
         return job;
     }
 
+    /** A handle on a stored job that another live instance follows: not followed, not written, here. */
+    TrackedJob followedElsewhere(JobRecord record) {
+        return new TrackedJob(this, record, settings, now()).followedElsewhere();
+    }
+
     Option<TrackedJob> find(SubmissionKey key) {
         return Option.of(inFlight.get(key));
     }

@@ -55,6 +55,11 @@ final class Leases {
         return store.claim(provider, lease(), scheduler.now(), limit);
     }
 
+    /** Claims the one job with {@code key}, if no other live instance holds it. */
+    io.vavr.control.Option<JobRecord> claim(SubmissionKey key) {
+        return store.claim(key, lease(), scheduler.now());
+    }
+
     /** A job is followed: make sure its lease is renewed. */
     synchronized void following() {
         if (renewal == null && !closed) {

@@ -48,6 +48,7 @@ final class TrackedJob implements VideoJob {
     private int submitAttempts;
     private int polls;
     private int consecutivePollFailures;
+    private boolean followedElsewhere;
 
     TrackedJob(JobDriver driver, JobRecord record, ServiceSettings settings, Instant now) {
         this.driver = driver;
@@ -195,14 +196,20 @@ final class TrackedJob implements VideoJob {
     }
 
     synchronized void accept(JobId id, int attempts) {
+        if (followedElsewhere) {
+            return;
+        }
         record = record.withJobId(id);
         driver.save(this, record);
         emit(new JobEvent.Accepted(record.ref(), id, attempts, driver.now()));
         accepted.complete(id);
     }
 
-    /** Applies an update from the provider; answers whether the job is now finished. */
+    /** Applies an update from the provider; answers whether the job is now finished (or no longer followed here). */
     synchronized boolean apply(JobUpdate update) {
+        if (followedElsewhere) {
+            return true; // a poll that was under way when another instance took the job over changes nothing here
+        }
         consecutivePollFailures = 0;
         JobUpdate named = record.jobId().map(update::forJob).getOrElse(update);
         Instant now = driver.now();
@@ -233,7 +240,7 @@ final class TrackedJob implements VideoJob {
 
     /** Ends the job with {@code failure}, for endings the provider did not report (submit failures, timeouts). */
     synchronized void fail(JobFailure failure) {
-        if (record.isFinished()) {
+        if (record.isFinished() || followedElsewhere) {
             return;
         }
         JobFailure named = record.jobId().map(failure::forJob).getOrElse(failure);
@@ -243,13 +250,23 @@ final class TrackedJob implements VideoJob {
 
     /** Stops following the job without ending it: another instance has taken it over. */
     synchronized void handOver() {
+        followedElsewhere = true;
         cancelTimer();
         emit(new JobEvent.HandedOver(record.ref(), driver.now()));
     }
 
+    /**
+     * Marks a handle on a stored job that another live instance follows: it shows the job as it stood
+     * in the store, and this process neither polls nor writes it.
+     */
+    synchronized TrackedJob followedElsewhere() {
+        followedElsewhere = true;
+        return this;
+    }
+
     /** Replaces the pending timer, so a job never has two polls (or submits) waiting. */
     synchronized void schedule(Duration delay, Runnable task) {
-        if (record.isFinished()) {
+        if (record.isFinished() || followedElsewhere) {
             return;
         }
         cancelTimer();

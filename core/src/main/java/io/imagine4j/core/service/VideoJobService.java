@@ -137,14 +137,26 @@ public final class VideoJobService implements VideoJobs {
                 .flatMap(spending::estimate);
     }
 
+    /**
+     * The job with this key: followed here already, or found in the store; an unfinished stored job
+     * is followed from now on if no other live instance holds it, else shown as the store has it.
+     */
     @Override
     public Option<VideoJob> find(SubmissionKey key) {
-        return driver.find(key).<VideoJob>map(job -> job).orElse(() -> store.find(key).map(driver::follow));
+        return driver.find(key).<VideoJob>map(job -> job).orElse(() -> store.find(key).map(this::adopt));
     }
 
     @Override
     public Option<VideoJob> find(JobId jobId) {
-        return driver.find(jobId).<VideoJob>map(job -> job).orElse(() -> store.findByJobId(jobId).map(driver::follow));
+        return driver.find(jobId).<VideoJob>map(job -> job).orElse(() -> store.findByJobId(jobId).map(this::adopt));
+    }
+
+    private VideoJob adopt(JobRecord stored) {
+        if (stored.isFinished() || closed) {
+            return driver.followedElsewhere(stored);
+        }
+        return driver.leases().claim(stored.key()).<VideoJob>map(driver::follow)
+                .getOrElse(() -> driver.followedElsewhere(stored));
     }
 
     @Override

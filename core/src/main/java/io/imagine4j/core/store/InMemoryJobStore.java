@@ -118,6 +118,20 @@ public final class InMemoryJobStore implements JobStore {
     }
 
     @Override
+    public synchronized Option<JobRecord> claim(SubmissionKey key, Lease lease, Instant now) {
+        JobRecord record = records.get(key);
+        if (record == null || record.isFinished()) {
+            return Option.none();
+        }
+        Lease held = leases.get(key);
+        if (held != null && held.until().isAfter(now) && !held.owner().equals(lease.owner())) {
+            return Option.none();
+        }
+        leases.put(key, lease);
+        return Option.some(record);
+    }
+
+    @Override
     public synchronized Set<SubmissionKey> renew(Lease lease, Collection<SubmissionKey> keys, Instant now) {
         Set<SubmissionKey> lost = new LinkedHashSet<>();
         for (SubmissionKey key : keys) {

@@ -106,4 +106,25 @@ class LeasesTest {
         }
         assertThat(provider.submitted()).isEmpty();
     }
+
+    @Test
+    void find_follows_a_stored_job_only_when_no_other_live_instance_holds_it() throws InterruptedException {
+        provider.processing = Duration.ofMinutes(2);
+        VideoJobService a = instance("a", timeA, new CopyOnWriteArrayList<>());
+        VideoJob job = a.submit(VideoRequest.textToVideo("A fox"));
+        timeA.runDue();
+        try (VideoJobService b = instance("b", timeB, new CopyOnWriteArrayList<>())) {
+            VideoJob seen = b.find(job.key()).get();
+            assertThat(b.inFlight()).as("held by a: shown, not followed").isZero();
+            int polls = provider.polls();
+            timeB.advance(Duration.ofSeconds(20));
+            assertThat(provider.polls()).as("b polls nothing of a's").isEqualTo(polls);
+            assertThat(seen.status()).isEqualTo(job.status());
+            a.close();
+            VideoJob followed = b.find(job.key()).get();
+            assertThat(b.inFlight()).as("given up by a: followed by b").isEqualTo(1);
+            assertThat(followed.await(Duration.ofMinutes(5)).isRight()).isTrue();
+        }
+        assertThat(provider.submitted()).hasSize(1);
+    }
 }

@@ -58,6 +58,11 @@ final class RecordingStore implements JobStore {
     }
 
     @Override
+    public Option<JobRecord> claim(SubmissionKey key, Lease lease, Instant now) {
+        return store.claim(key, lease, now);
+    }
+
+    @Override
     public Set<SubmissionKey> renew(Lease lease, Collection<SubmissionKey> keys, Instant now) {
         return store.renew(lease, keys, now);
     }

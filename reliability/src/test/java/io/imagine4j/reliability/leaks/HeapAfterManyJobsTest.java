@@ -7,7 +7,7 @@ import io.imagine4j.core.service.ServiceSettings;
 import io.imagine4j.core.service.VideoJobService;
 import io.imagine4j.core.store.InMemoryJobStore;
 import io.imagine4j.core.time.VirtualScheduler;
-import io.imagine4j.http.metrics.JobMeters;
+import io.imagine4j.micrometer.JobMeters;
 import io.imagine4j.reliability.figures.Figures;
 import io.imagine4j.testkit.fake.FakeVideoProvider;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

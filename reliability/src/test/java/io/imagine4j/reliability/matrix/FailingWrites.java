@@ -89,6 +89,11 @@ final class FailingWrites implements JobStore {
     }
 
     @Override
+    public Option<JobRecord> claim(SubmissionKey key, Lease lease, Instant now) {
+        return delegate.claim(key, lease, now);
+    }
+
+    @Override
     public Set<SubmissionKey> renew(Lease lease, Collection<SubmissionKey> keys, Instant now) {
         return delegate.renew(lease, keys, now);
     }

@@ -11,7 +11,7 @@ import io.imagine4j.core.port.out.VideoProvider;
 import io.imagine4j.core.service.ServiceSettings;
 import io.imagine4j.core.service.VideoJobService;
 import io.imagine4j.core.time.Backoff;
-import io.imagine4j.http.metrics.JobMeters;
+import io.imagine4j.micrometer.JobMeters;
 import io.imagine4j.reliability.figures.Figures;
 import io.imagine4j.reliability.secrets.Canary;
 import io.imagine4j.reliability.secrets.Instances;
@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The bench one provider's cells run on: its simulator, a durable SQLite store every cell's jobs
- * are written to, job meters, and what every cell checks once it is done (no credential sent
+ * are written to, job meters and HTTP client meters, and what every cell checks once it is done (no credential sent
  * anywhere but the API origin, the canary in no event). Everything a cell touched is kept for the
  * secret scan at the end ({@link Instances}).
  *
@@ -164,13 +164,14 @@ public final class Lab implements AutoCloseable {
         private final Lab lab;
         private String directives = "";
         private Scenario scenario = Scenario.succeedsAfter(JOB_TIME);
-        private Target.Wire wire = Target.Wire.standard();
+        private Target.Wire wire;
         private JobStore store;
         private URI baseUrl;
         private UnaryOperator<ServiceSettings> settings = UnaryOperator.identity();
 
         JobSpec(Lab lab) {
             this.lab = lab;
+            this.wire = Target.Wire.standard().metered(lab.meters);
             this.store = lab.store;
             this.baseUrl = lab.sim().baseUrl();
         }

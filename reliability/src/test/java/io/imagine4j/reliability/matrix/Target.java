@@ -3,6 +3,8 @@ package io.imagine4j.reliability.matrix;
 import io.imagine4j.core.model.VideoRequest;
 import io.imagine4j.core.port.out.VideoProvider;
 import io.imagine4j.testkit.sim.HttpSimulator;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vavr.control.Option;
 
 import java.net.URI;
 
@@ -37,16 +39,21 @@ public interface Target extends AutoCloseable {
      *
      * @param push             whether a pushing provider listens to its event stream (off: it is polled)
      * @param maxResponseBytes the largest API answer read into memory
+     * @param meters           where the HTTP client meters go, if anywhere
      */
-    record Wire(boolean push, int maxResponseBytes) {
+    record Wire(boolean push, int maxResponseBytes, Option<MeterRegistry> meters) {
 
-        /** Push on, and answers above 1 MiB refused. */
+        /** Push on, answers above 1 MiB refused, no meters. */
         public static Wire standard() {
-            return new Wire(true, 1024 * 1024);
+            return new Wire(true, 1024 * 1024, Option.none());
         }
 
         public Wire polled() {
-            return new Wire(false, maxResponseBytes);
+            return new Wire(false, maxResponseBytes, meters);
+        }
+
+        public Wire metered(MeterRegistry registry) {
+            return new Wire(push, maxResponseBytes, Option.some(registry));
         }
     }
 }

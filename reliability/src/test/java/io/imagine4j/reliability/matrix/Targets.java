@@ -6,6 +6,7 @@ import io.imagine4j.core.port.out.VideoProvider;
 import io.imagine4j.core.time.Backoff;
 import io.imagine4j.http.download.DownloadSettings;
 import io.imagine4j.http.sse.EventStreamSettings;
+import io.imagine4j.micrometer.HttpClientMeters;
 import io.imagine4j.openai.OpenAiVideos;
 import io.imagine4j.oxen.OxenHub;
 import io.imagine4j.reliability.secrets.Canary;
@@ -47,8 +48,10 @@ public final class Targets {
 
             @Override
             public VideoProvider provider(URI baseUrl, Wire wire) {
-                return XaiVideo.builder().apiKey(Canary.KEY).baseUrl(baseUrl).connectTimeout(CONNECT_TIMEOUT)
-                        .readTimeout(READ_TIMEOUT).maxResponseBytes(wire.maxResponseBytes()).downloads(DOWNLOADS).build();
+                XaiVideo.Builder builder = XaiVideo.builder().apiKey(Canary.KEY).baseUrl(baseUrl).connectTimeout(CONNECT_TIMEOUT)
+                        .readTimeout(READ_TIMEOUT).maxResponseBytes(wire.maxResponseBytes()).downloads(DOWNLOADS);
+                wire.meters().forEach(registry -> builder.httpCapability(HttpClientMeters.on(registry)));
+                return builder.build();
             }
 
             @Override
@@ -80,8 +83,11 @@ public final class Targets {
 
             @Override
             public VideoProvider provider(URI baseUrl, Wire wire) {
-                return OpenAiVideos.builder().apiKey(Canary.KEY).baseUrl(baseUrl).connectTimeout(CONNECT_TIMEOUT)
-                        .readTimeout(READ_TIMEOUT).maxResponseBytes(wire.maxResponseBytes()).downloads(DOWNLOADS).build();
+                OpenAiVideos.Builder builder = OpenAiVideos.builder().apiKey(Canary.KEY).baseUrl(baseUrl)
+                        .connectTimeout(CONNECT_TIMEOUT).readTimeout(READ_TIMEOUT).maxResponseBytes(wire.maxResponseBytes())
+                        .downloads(DOWNLOADS);
+                wire.meters().forEach(registry -> builder.httpCapability(HttpClientMeters.on(registry)));
+                return builder.build();
             }
 
             @Override
@@ -112,11 +118,12 @@ public final class Targets {
 
             @Override
             public VideoProvider provider(URI baseUrl, Wire wire) {
-                return OxenHub.builder().apiKey(Canary.KEY).baseUrl(baseUrl).connectTimeout(CONNECT_TIMEOUT)
+                OxenHub.Builder builder = OxenHub.builder().apiKey(Canary.KEY).baseUrl(baseUrl).connectTimeout(CONNECT_TIMEOUT)
                         .readTimeout(READ_TIMEOUT).maxResponseBytes(wire.maxResponseBytes()).downloads(DOWNLOADS)
                         .push(wire.push())
-                        .eventStream(EventStreamSettings.defaults().withReconnectBackoff(quick))
-                        .build();
+                        .eventStream(EventStreamSettings.defaults().withReconnectBackoff(quick));
+                wire.meters().forEach(registry -> builder.httpCapability(HttpClientMeters.on(registry)));
+                return builder.build();
             }
 
             /** Image-to-video on Oxen's built-in model: no model list is needed to check it. */

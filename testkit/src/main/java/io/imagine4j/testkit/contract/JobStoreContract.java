@@ -353,6 +353,47 @@ public abstract class JobStoreContract {
         }
 
         @Test
+        void one_job_is_claimed_by_its_key_by_one_owner_at_a_time_and_again_by_its_owner() {
+            JobRecord record = queued(T0);
+            store().save(record);
+            store().save(succeeded(accepted(queued(T0.plusSeconds(1))), T0.plusSeconds(2)));
+
+            assertThat(store().claim(record.key(), lease("first", T0.plus(LEASE)), T0)).contains(record);
+            assertThat(store().claim(record.key(), lease("second", T0.plus(LEASE)), T0.plusSeconds(1))).as("held by first").isEmpty();
+            assertThat(store().claim(record.key(), lease("first", T0.plus(LEASE).plusSeconds(5)), T0.plusSeconds(5)))
+                    .as("first claims its own job again").contains(record);
+            assertThat(store().claim(record.key(), lease("second", T0.plus(LEASE).plus(LEASE)), T0.plus(LEASE).plusSeconds(5)))
+                    .as("once the lease lapsed").contains(record);
+            assertThat(store().claim(PROVIDER, lease("third", T0.plus(LEASE)), T0.plus(LEASE).plusSeconds(6), 10))
+                    .as("the key's new holder keeps it from a provider-wide claim").isEmpty();
+            assertThat(store().claim(new SubmissionKey("no-such-job"), lease("first", T0.plus(LEASE)), T0)).isEmpty();
+        }
+
+        @Test
+        void a_finished_job_is_claimed_by_no_one() {
+            JobRecord done = succeeded(accepted(queued(T0)), T0.plusSeconds(1));
+            store().save(done);
+            assertThat(store().claim(done.key(), lease("first", T0.plus(LEASE)), T0.plusSeconds(2))).isEmpty();
+        }
+
+        @Test
+        void two_claimers_of_one_key_at_once_never_both_get_it() throws Exception {
+            List<JobRecord> records = IntStream.range(0, 40).mapToObj(i -> queued(T0.plusMillis(i))).collect(Collectors.toList());
+            records.forEach(store()::save);
+            JobStore[] instances = {store(), otherInstance()};
+
+            List<List<JobRecord>> claimed = run(2, claimer -> records.stream()
+                    .flatMap(record -> instances[claimer].claim(record.key(), lease("claimer-" + claimer, T0.plus(LEASE)), T0)
+                            .toJavaStream())
+                    .collect(Collectors.toList()));
+
+            Set<SubmissionKey> both = new HashSet<>(keys(claimed.get(0)));
+            both.retainAll(new HashSet<>(keys(claimed.get(1))));
+            assertThat(both).as("jobs both claimers got").isEmpty();
+            assertThat(claimed.get(0).size() + claimed.get(1).size()).isEqualTo(records.size());
+        }
+
+        @Test
         void a_renewed_lease_keeps_the_job_from_other_claimers() {
             JobRecord record = queued(T0);
             store().save(record, lease("holder", T0.plusSeconds(10)));

@@ -1,5 +1,7 @@
 package io.imagine4j.testkit.media;
 
+import io.vavr.control.Option;
+
 import org.jcodec.api.SequenceEncoder;
 import org.jcodec.common.Codec;
 import org.jcodec.common.Format;
@@ -13,6 +15,8 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,6 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <pre>{@code
  * byte[] eightSeconds = SampleMp4.of(Duration.ofSeconds(8));
+ * byte[] captioned = SampleMp4.captioned(Duration.ofSeconds(8),
+ *         List.of("A red fox running through snow", "grok-imagine-video · 8 s"));
  * }</pre>
  */
 public final class SampleMp4 {
@@ -33,17 +39,49 @@ public final class SampleMp4 {
     public static final int HEIGHT = 176;
 
     private static final Map<Long, byte[]> CACHE = new ConcurrentHashMap<>();
+    /** Captioned videos are made per request; the last few are kept, for a result downloaded twice. */
+    private static final int CAPTIONED_KEPT = 16;
+    private static final Map<List<Object>, byte[]> CAPTIONED = new LinkedHashMap<>(CAPTIONED_KEPT, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<Object>, byte[]> eldest) {
+            return size() > CAPTIONED_KEPT;
+        }
+    };
 
     private SampleMp4() {
     }
 
     /** An MP4 of {@code length} (at least one frame). The array is shared: do not modify it. */
     public static byte[] of(Duration length) {
-        long frames = Math.max(1, Math.round(length.toMillis() * FPS / 1000.0));
-        return CACHE.computeIfAbsent(frames, SampleMp4::encode);
+        return CACHE.computeIfAbsent(frames(length), frames -> encode(frames, Option.none()));
     }
 
-    private static byte[] encode(long frames) {
+    /**
+     * An MP4 of {@code length} with {@code lines} drawn into every frame, on a band at the bottom
+     * (long lines are wrapped, at most four are shown). Where the JDK cannot draw text (no fonts),
+     * the video is as {@link #of} makes it. The array is shared: do not modify it.
+     */
+    public static byte[] captioned(Duration length, List<String> lines) {
+        List<Object> key = List.of(frames(length), List.copyOf(lines));
+        synchronized (CAPTIONED) {
+            byte[] known = CAPTIONED.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        Option<CaptionOverlay> caption = CaptionOverlay.of(lines, WIDTH, HEIGHT);
+        byte[] video = caption.isEmpty() ? of(length) : encode(frames(length), caption);
+        synchronized (CAPTIONED) {
+            CAPTIONED.put(key, video);
+        }
+        return video;
+    }
+
+    private static long frames(Duration length) {
+        return Math.max(1, Math.round(length.toMillis() * FPS / 1000.0));
+    }
+
+    private static byte[] encode(long frames, Option<CaptionOverlay> caption) {
         try {
             ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8, 64 * 1024 + frames * 16 * 1024));
             ByteBufferSeekableByteChannel channel = new ByteBufferSeekableByteChannel(buffer, 0);
@@ -51,6 +89,7 @@ public final class SampleMp4 {
             Picture picture = Picture.create(WIDTH, HEIGHT, ColorSpace.RGB);
             for (long frame = 0; frame < frames; frame++) {
                 paint(picture, frame, frames);
+                caption.forEach(overlay -> overlay.blendInto(picture.getPlaneData(0)));
                 encoder.encodeNativeFrame(picture);
             }
             encoder.finish();

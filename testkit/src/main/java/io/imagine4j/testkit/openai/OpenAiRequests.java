@@ -3,8 +3,8 @@ package io.imagine4j.testkit.openai;
 import io.imagine4j.core.model.MagicBytes;
 import io.imagine4j.core.model.MediaType;
 import io.imagine4j.core.model.Mp4Header;
-import io.imagine4j.testkit.sim.MultipartForm;
-import io.imagine4j.testkit.sim.SimRequest;
+import io.imagine4j.testkit.internal.sim.MultipartForm;
+import io.imagine4j.testkit.internal.sim.SimRequest;
 import io.vavr.control.Option;
 
 import java.net.URI;

@@ -1,11 +1,11 @@
 package io.imagine4j.testkit.openai;
 
-import io.imagine4j.testkit.json.JsonNull;
-import io.imagine4j.testkit.json.JsonNumber;
-import io.imagine4j.testkit.json.JsonObject;
-import io.imagine4j.testkit.json.JsonString;
-import io.imagine4j.testkit.json.JsonValue;
-import io.imagine4j.testkit.sim.Reply;
+import io.imagine4j.testkit.internal.json.JsonNull;
+import io.imagine4j.testkit.internal.json.JsonNumber;
+import io.imagine4j.testkit.internal.json.JsonObject;
+import io.imagine4j.testkit.internal.json.JsonString;
+import io.imagine4j.testkit.internal.json.JsonValue;
+import io.imagine4j.testkit.internal.sim.Reply;
 import io.imagine4j.testkit.sim.SimJob;
 import io.vavr.control.Option;
 

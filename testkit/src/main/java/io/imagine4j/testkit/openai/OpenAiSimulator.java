@@ -1,21 +1,20 @@
 package io.imagine4j.testkit.openai;
 
-import io.imagine4j.testkit.json.JsonObject;
-import io.imagine4j.testkit.media.SampleMp4;
+import io.imagine4j.testkit.internal.json.JsonObject;
 import io.imagine4j.testkit.scenario.Call;
 import io.imagine4j.testkit.sim.ApiKeys;
-import io.imagine4j.testkit.sim.CallHandler;
-import io.imagine4j.testkit.sim.DirectiveResolution;
-import io.imagine4j.testkit.sim.HostedFile;
+import io.imagine4j.testkit.internal.sim.CallHandler;
+import io.imagine4j.testkit.internal.sim.DirectiveResolution;
+import io.imagine4j.testkit.internal.sim.HostedFile;
 import io.imagine4j.testkit.sim.HttpSimulator;
-import io.imagine4j.testkit.sim.RejectedCall;
-import io.imagine4j.testkit.sim.Reply;
-import io.imagine4j.testkit.sim.Routes;
-import io.imagine4j.testkit.sim.SimExchange;
+import io.imagine4j.testkit.internal.sim.RejectedCall;
+import io.imagine4j.testkit.internal.sim.Reply;
+import io.imagine4j.testkit.internal.sim.Routes;
+import io.imagine4j.testkit.internal.sim.SimExchange;
 import io.imagine4j.testkit.sim.SimJob;
-import io.imagine4j.testkit.sim.SimRequest;
+import io.imagine4j.testkit.internal.sim.SimRequest;
 import io.imagine4j.testkit.sim.SimulatorOptions;
-import io.imagine4j.testkit.sim.StorageHost;
+import io.imagine4j.testkit.internal.sim.StorageHost;
 import io.vavr.Lazy;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -408,13 +407,14 @@ public final class OpenAiSimulator extends HttpSimulator<OpenAiJob> {
     private record Asset(String fileName, String contentType, Lazy<byte[]> bytes) {
     }
 
-    private static Asset asset(SimJob<OpenAiJob> job, String variant) {
+    private Asset asset(SimJob<OpenAiJob> job, String variant) {
         Duration length = job.params().length();
         return switch (variant) {
             case "thumbnail" -> new Asset("openai-" + job.id() + "-thumbnail.webp", "image/webp", Lazy.of(VideoPreviews::thumbnail));
             case "spritesheet" -> new Asset("openai-" + job.id() + "-spritesheet.jpg", "image/jpeg",
                     Lazy.of(() -> VideoPreviews.spritesheet(length)));
-            default -> new Asset("openai-" + job.id() + ".mp4", "video/mp4", Lazy.of(() -> SampleMp4.of(length)));
+            default -> new Asset("openai-" + job.id() + ".mp4", "video/mp4",
+                    Lazy.of(() -> resultVideo(length, job.params().prompt(), job.params().model())));
         };
     }
 

@@ -1,14 +1,14 @@
 package io.imagine4j.testkit.openai;
 
-import io.imagine4j.testkit.json.JsonNull;
-import io.imagine4j.testkit.json.JsonNumber;
-import io.imagine4j.testkit.json.JsonObject;
-import io.imagine4j.testkit.json.JsonReader;
-import io.imagine4j.testkit.json.JsonString;
-import io.imagine4j.testkit.json.JsonSyntaxException;
-import io.imagine4j.testkit.json.JsonValue;
-import io.imagine4j.testkit.sim.MultipartForm;
-import io.imagine4j.testkit.sim.SimRequest;
+import io.imagine4j.testkit.internal.json.JsonNull;
+import io.imagine4j.testkit.internal.json.JsonNumber;
+import io.imagine4j.testkit.internal.json.JsonObject;
+import io.imagine4j.testkit.internal.json.JsonReader;
+import io.imagine4j.testkit.internal.json.JsonString;
+import io.imagine4j.testkit.internal.json.JsonSyntaxException;
+import io.imagine4j.testkit.internal.json.JsonValue;
+import io.imagine4j.testkit.internal.sim.MultipartForm;
+import io.imagine4j.testkit.internal.sim.SimRequest;
 import io.vavr.control.Option;
 
 import java.util.LinkedHashMap;

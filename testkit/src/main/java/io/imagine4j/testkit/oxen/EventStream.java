@@ -2,8 +2,8 @@ package io.imagine4j.testkit.oxen;
 
 import io.imagine4j.testkit.scenario.Fault;
 import io.imagine4j.testkit.sim.SimulatorClock;
-import io.imagine4j.testkit.sim.StreamBody;
-import io.imagine4j.testkit.sim.WireNoise;
+import io.imagine4j.testkit.internal.sim.StreamBody;
+import io.imagine4j.testkit.internal.sim.WireNoise;
 import io.vavr.control.Option;
 
 import java.io.IOException;

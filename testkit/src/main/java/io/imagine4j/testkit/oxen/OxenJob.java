@@ -1,6 +1,5 @@
 package io.imagine4j.testkit.oxen;
 
-import io.imagine4j.testkit.json.JsonObject;
 import io.vavr.control.Option;
 
 import java.time.Duration;
@@ -22,14 +21,14 @@ import java.util.Objects;
  * @param model        the model asked for
  * @param prompt       the prompt, or the prompts of {@code multi_prompt} joined by spaces ("" when neither)
  * @param params       every request field passed through to the model (all but model, num_generations,
- *                     response_format and the target fields), as sent
+ *                     response_format and the target fields), as sent, in one compact JSON object
  * @param length       the result's length: the requested duration (or the model's default), an edit's input length
  * @param owner        the user whose key enqueued it
  * @param target       where the result goes
  * @param legacy       answered as an older Oxen server would ({@code #sim:legacy})
  * @param runtimeError why the generation fails when it runs, if it must
  */
-public record OxenJob(Mode mode, OxenModel model, String prompt, JsonObject params, Duration length, OxenUser owner,
+public record OxenJob(Mode mode, OxenModel model, String prompt, String params, Duration length, OxenUser owner,
                       OxenTarget target, boolean legacy, Option<String> runtimeError) {
 
     /** How a generation was asked for. */
@@ -53,5 +52,11 @@ public record OxenJob(Mode mode, OxenModel model, String prompt, JsonObject para
 
     public OxenJob asLegacy() {
         return new OxenJob(mode, model, prompt, params, length, owner, target, true, runtimeError);
+    }
+
+    /** One passed-through parameter's text, when it was sent as a JSON string. */
+    public io.vavr.control.Option<String> stringParam(String name) {
+        return ((io.imagine4j.testkit.internal.json.JsonObject) io.imagine4j.testkit.internal.json.JsonReader.parse(params))
+                .string(name);
     }
 }

@@ -1,11 +1,11 @@
 package io.imagine4j.testkit.oxen;
 
-import io.imagine4j.testkit.json.JsonArray;
-import io.imagine4j.testkit.json.JsonNull;
-import io.imagine4j.testkit.json.JsonNumber;
-import io.imagine4j.testkit.json.JsonObject;
-import io.imagine4j.testkit.json.JsonString;
-import io.imagine4j.testkit.json.JsonValue;
+import io.imagine4j.testkit.internal.json.JsonArray;
+import io.imagine4j.testkit.internal.json.JsonNull;
+import io.imagine4j.testkit.internal.json.JsonNumber;
+import io.imagine4j.testkit.internal.json.JsonObject;
+import io.imagine4j.testkit.internal.json.JsonString;
+import io.imagine4j.testkit.internal.json.JsonValue;
 import io.vavr.control.Option;
 
 import java.math.BigDecimal;
@@ -19,7 +19,8 @@ import java.util.List;
  *
  * <pre>{@code
  * OxenModel edit = OxenModel.byId("xai-grok-imagine-video-edit-video").get();
- * edit.requestSchema();      // {"type":"object","properties":{"prompt":…,"input_video":…,"resolution":{"enum":["auto","480p","720p"],…}},…}
+ * edit.editsVideo();         // true: the result keeps the input video's length
+ * edit.maxInputVideo();      // Some(PT8.7S)
  * }</pre>
  */
 public enum OxenModel {
@@ -138,7 +139,7 @@ public enum OxenModel {
     }
 
     /** The plain JSON Schema of the model's parameters, as {@code GET /ai/models/{id}} shows it. */
-    public JsonObject requestSchema() {
+    JsonObject requestSchema() {
         return requestSchema;
     }
 

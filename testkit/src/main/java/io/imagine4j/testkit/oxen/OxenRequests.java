@@ -1,15 +1,15 @@
 package io.imagine4j.testkit.oxen;
 
-import io.imagine4j.testkit.json.JsonArray;
-import io.imagine4j.testkit.json.JsonNull;
-import io.imagine4j.testkit.json.JsonNumber;
-import io.imagine4j.testkit.json.JsonObject;
-import io.imagine4j.testkit.json.JsonReader;
-import io.imagine4j.testkit.json.JsonString;
-import io.imagine4j.testkit.json.JsonSyntaxException;
-import io.imagine4j.testkit.json.JsonValue;
-import io.imagine4j.testkit.sim.RejectedCall;
-import io.imagine4j.testkit.sim.SimRequest;
+import io.imagine4j.testkit.internal.json.JsonArray;
+import io.imagine4j.testkit.internal.json.JsonNull;
+import io.imagine4j.testkit.internal.json.JsonNumber;
+import io.imagine4j.testkit.internal.json.JsonObject;
+import io.imagine4j.testkit.internal.json.JsonReader;
+import io.imagine4j.testkit.internal.json.JsonString;
+import io.imagine4j.testkit.internal.json.JsonSyntaxException;
+import io.imagine4j.testkit.internal.json.JsonValue;
+import io.imagine4j.testkit.internal.sim.RejectedCall;
+import io.imagine4j.testkit.internal.sim.SimRequest;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
@@ -131,7 +131,7 @@ final class OxenRequests {
             // Oxen truncates a longer input instead of refusing it: the result is as long as what was edited.
             length = input.map(seconds -> seconds.compareTo(cut) > 0 ? cut : seconds).getOrElse(ASSUMED_INPUT_LENGTH);
         }
-        return new OxenJob(mode, model, prompt(params), params, length, user, target, false, error);
+        return new OxenJob(mode, model, prompt(params), params.toJson(), length, user, target, false, error);
     }
 
     /** The prompt, or the prompts of {@code multi_prompt}: where directives are read. */

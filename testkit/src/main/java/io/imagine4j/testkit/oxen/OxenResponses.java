@@ -1,12 +1,13 @@
 package io.imagine4j.testkit.oxen;
 
-import io.imagine4j.testkit.json.JsonArray;
-import io.imagine4j.testkit.json.JsonNull;
-import io.imagine4j.testkit.json.JsonNumber;
-import io.imagine4j.testkit.json.JsonObject;
-import io.imagine4j.testkit.json.JsonString;
-import io.imagine4j.testkit.json.JsonValue;
-import io.imagine4j.testkit.sim.Reply;
+import io.imagine4j.testkit.internal.json.JsonArray;
+import io.imagine4j.testkit.internal.json.JsonNull;
+import io.imagine4j.testkit.internal.json.JsonNumber;
+import io.imagine4j.testkit.internal.json.JsonObject;
+import io.imagine4j.testkit.internal.json.JsonReader;
+import io.imagine4j.testkit.internal.json.JsonString;
+import io.imagine4j.testkit.internal.json.JsonValue;
+import io.imagine4j.testkit.internal.sim.Reply;
 import io.imagine4j.testkit.sim.SimJob;
 import io.vavr.control.Option;
 
@@ -81,13 +82,14 @@ final class OxenResponses {
     /** One generation as the queue shows it, request parameters merged in at the top level. */
     static JsonObject row(SimJob<OxenJob> job, GenerationState state) {
         OxenJob spec = job.params();
+        JsonObject params = (JsonObject) JsonReader.parse(spec.params());
         JsonObject.Builder row = JsonObject.builder()
                 .put("generation_id", job.id())
                 // Older servers called the field "model".
                 .put(spec.legacy() ? "model" : "model_name", spec.model().id())
                 .put("media_type", "video")
                 .put("status", state.status());
-        spec.params().get("prompt").forEach(prompt -> row.put("prompt", prompt));
+        params.get("prompt").forEach(prompt -> row.put("prompt", prompt));
         row.put("result_url", nullable(state.resultUrl().map(URI::toString)))
                 .put("error_message", nullable(state.error()))
                 .put("enqueued_at", job.submittedAt().getEpochSecond())
@@ -96,7 +98,7 @@ final class OxenResponses {
                 .put("target_namespace", spec.target().namespace())
                 .put("target_repo", nullable(spec.target().repo()))
                 .put("target_directory", nullable(spec.target().directory()));
-        spec.params().members().forEach((name, value) -> {
+        params.members().forEach((name, value) -> {
             if (!ROW_FIELDS.contains(name) && !name.equals("prompt")) {
                 row.put(name, value);
             }

@@ -1,26 +1,25 @@
 package io.imagine4j.testkit.oxen;
 
 import io.imagine4j.core.model.Mp4Header;
-import io.imagine4j.testkit.json.JsonObject;
-import io.imagine4j.testkit.media.SampleMp4;
+import io.imagine4j.testkit.internal.json.JsonObject;
 import io.imagine4j.testkit.scenario.Call;
 import io.imagine4j.testkit.scenario.Fault;
 import io.imagine4j.testkit.scenario.Outcome;
 import io.imagine4j.testkit.scenario.Scenario;
-import io.imagine4j.testkit.sim.Access;
+import io.imagine4j.testkit.internal.sim.Access;
 import io.imagine4j.testkit.sim.ApiKeys;
-import io.imagine4j.testkit.sim.DirectiveResolution;
-import io.imagine4j.testkit.sim.HostedFile;
+import io.imagine4j.testkit.internal.sim.DirectiveResolution;
+import io.imagine4j.testkit.internal.sim.HostedFile;
 import io.imagine4j.testkit.sim.HttpSimulator;
-import io.imagine4j.testkit.sim.RejectedCall;
-import io.imagine4j.testkit.sim.Reply;
-import io.imagine4j.testkit.sim.Route;
-import io.imagine4j.testkit.sim.Routes;
-import io.imagine4j.testkit.sim.SimExchange;
+import io.imagine4j.testkit.internal.sim.RejectedCall;
+import io.imagine4j.testkit.internal.sim.Reply;
+import io.imagine4j.testkit.internal.sim.Route;
+import io.imagine4j.testkit.internal.sim.Routes;
+import io.imagine4j.testkit.internal.sim.SimExchange;
 import io.imagine4j.testkit.sim.SimJob;
-import io.imagine4j.testkit.sim.SimRequest;
+import io.imagine4j.testkit.internal.sim.SimRequest;
 import io.imagine4j.testkit.sim.SimulatorOptions;
-import io.imagine4j.testkit.sim.StorageHost;
+import io.imagine4j.testkit.internal.sim.StorageHost;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
@@ -367,7 +366,8 @@ public final class OxenSimulator extends HttpSimulator<OxenJob> {
         OxenJob spec = job.params();
         if (state.status().equals(GenerationState.SUCCEEDED)) {
             return format.equals("b64_json")
-                    ? OxenResponses.generatedInline(spec, job.submittedAt(), SampleMp4.of(spec.length()))
+                    ? OxenResponses.generatedInline(spec, job.submittedAt(),
+                            resultVideo(spec.length(), spec.prompt(), spec.model().id()))
                     : OxenResponses.generated(spec, job.submittedAt(), state.resultUrl().get());
         }
         String message = state.error().getOrElse("The generation did not finish.");
@@ -449,7 +449,8 @@ public final class OxenSimulator extends HttpSimulator<OxenJob> {
         }
         Outcome outcome = moment.outcome().get();
         if (outcome instanceof Outcome.Succeed) {
-            HostedFile result = host("oxen-video-" + job.id() + ".mp4", "video/mp4", () -> SampleMp4.of(spec.length()),
+            HostedFile result = host("oxen-video-" + job.id() + ".mp4", "video/mp4",
+                    () -> resultVideo(spec.length(), spec.prompt(), spec.model().id()),
                     Option.some(job.id()), Option.none());
             return GenerationState.succeeded(start, end, result.url());
         }

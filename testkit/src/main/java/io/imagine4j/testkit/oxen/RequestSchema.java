@@ -1,12 +1,12 @@
 package io.imagine4j.testkit.oxen;
 
-import io.imagine4j.testkit.json.JsonArray;
-import io.imagine4j.testkit.json.JsonBoolean;
-import io.imagine4j.testkit.json.JsonNull;
-import io.imagine4j.testkit.json.JsonNumber;
-import io.imagine4j.testkit.json.JsonObject;
-import io.imagine4j.testkit.json.JsonString;
-import io.imagine4j.testkit.json.JsonValue;
+import io.imagine4j.testkit.internal.json.JsonArray;
+import io.imagine4j.testkit.internal.json.JsonBoolean;
+import io.imagine4j.testkit.internal.json.JsonNull;
+import io.imagine4j.testkit.internal.json.JsonNumber;
+import io.imagine4j.testkit.internal.json.JsonObject;
+import io.imagine4j.testkit.internal.json.JsonString;
+import io.imagine4j.testkit.internal.json.JsonValue;
 
 import java.math.BigDecimal;
 import java.net.URI;

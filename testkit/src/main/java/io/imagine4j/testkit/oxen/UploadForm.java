@@ -1,8 +1,8 @@
 package io.imagine4j.testkit.oxen;
 
-import io.imagine4j.testkit.sim.MultipartForm;
-import io.imagine4j.testkit.sim.RejectedCall;
-import io.imagine4j.testkit.sim.SimRequest;
+import io.imagine4j.testkit.internal.sim.MultipartForm;
+import io.imagine4j.testkit.internal.sim.RejectedCall;
+import io.imagine4j.testkit.internal.sim.SimRequest;
 import io.vavr.control.Option;
 
 import java.util.ArrayList;

@@ -1,8 +1,23 @@
 package io.imagine4j.testkit.sim;
 
 import com.sun.net.httpserver.HttpExchange;
-import io.imagine4j.testkit.json.JsonReader;
-import io.imagine4j.testkit.json.JsonSyntaxException;
+import io.imagine4j.testkit.internal.json.JsonReader;
+import io.imagine4j.testkit.internal.json.JsonSyntaxException;
+import io.imagine4j.testkit.internal.sim.Access;
+import io.imagine4j.testkit.internal.sim.DirectiveResolution;
+import io.imagine4j.testkit.internal.sim.HostedFile;
+import io.imagine4j.testkit.internal.sim.JobRegistry;
+import io.imagine4j.testkit.internal.sim.RejectedCall;
+import io.imagine4j.testkit.internal.sim.Reply;
+import io.imagine4j.testkit.internal.sim.ReplyWriter;
+import io.imagine4j.testkit.internal.sim.Route;
+import io.imagine4j.testkit.internal.sim.Routes;
+import io.imagine4j.testkit.internal.sim.SimExchange;
+import io.imagine4j.testkit.internal.sim.SimRequest;
+import io.imagine4j.testkit.internal.sim.StorageHost;
+import io.imagine4j.testkit.internal.sim.WireNoise;
+import io.imagine4j.testkit.media.RequestCaption;
+import io.imagine4j.testkit.media.SampleMp4;
 import io.imagine4j.testkit.scenario.BackendControl;
 import io.imagine4j.testkit.scenario.Call;
 import io.imagine4j.testkit.scenario.Directives;
@@ -316,6 +331,15 @@ public abstract class HttpSimulator<P> implements BackendControl, AutoCloseable 
         return hosted.computeIfAbsent(name, n -> new HostedFile(n, hostedUrl(n), contentType, content, jobId, expiresAt));
     }
 
+    /**
+     * A result video of {@code length}: with {@link SimulatorOptions#captions()}, it shows the
+     * prompt, model and length of the request that made it; otherwise the shared sample.
+     */
+    protected final byte[] resultVideo(Duration length, String prompt, String model) {
+        return options.captions() ? SampleMp4.captioned(length, RequestCaption.lines(prompt, model, length))
+                : SampleMp4.of(length);
+    }
+
     /** Takes every file hosted for job {@code jobId} offline: its URLs answer 404 from now on. */
     protected final void unhostJob(String jobId) {
         hosted.values().removeIf(file -> file.jobId().contains(jobId));
@@ -552,7 +576,7 @@ public abstract class HttpSimulator<P> implements BackendControl, AutoCloseable 
     private Reply answer(SimRequest request, Option<Tuple2<Route, Map<String, String>>> match, Instant now) {
         Route route = match.map(Tuple2::_1).getOrElse(() -> unrouted(request));
         Map<String, String> params = match.map(Tuple2::_2).getOrElse(Map.of());
-        SimExchange exchange = new SimExchange(this, request, route, params, now, faults.take(route.call()));
+        SimExchange exchange = new SimExchange(this::refusalFor, request, route, params, now, faults.take(route.call()));
         if (exchange.fault().isDefined() && refuses(exchange.fault().get(), exchange)) {
             return refusal(exchange.fault().get(), exchange);
         }
@@ -577,6 +601,11 @@ public abstract class HttpSimulator<P> implements BackendControl, AutoCloseable 
             reply = alter(exchange.fault().get(), reply, exchange);
         }
         return reply;
+    }
+
+    /** The answer to send instead of doing the call's work, when {@code fault} refuses the call. */
+    private Option<Reply> refusalFor(Fault fault, SimExchange exchange) {
+        return refuses(fault, exchange) ? Option.some(refusal(fault, exchange)) : Option.none();
     }
 
     /** A deferred answer decided later still answers a rejection, or a simulator defect, in the provider's shape. */

@@ -30,7 +30,8 @@ public final class SimJob<P> {
     private final FaultBook faults;
     private Option<Instant> cancelledAt = Option.none();
 
-    SimJob(String id, P params, Scenario scenario, Instant submittedAt) {
+    /** A job as the simulator's job registry creates it on an admitted submit; tests read jobs, they never make one. */
+    public SimJob(String id, P params, Scenario scenario, Instant submittedAt) {
         this.id = Objects.requireNonNull(id, "id");
         this.params = Objects.requireNonNull(params, "params");
         this.scenario = Objects.requireNonNull(scenario, "scenario");

@@ -52,7 +52,12 @@ public final class StandaloneSimulator {
      * then exits with status 0.
      */
     public static void serveUntilStopped(int port, PrintStream out) throws InterruptedException {
-        SimulatorServer server = start(port, SimulatorOptions.realTime(), out);
+        serveUntilStopped(port, SimulatorOptions.realTime(), out);
+    }
+
+    /** As {@link #serveUntilStopped(int, PrintStream)}, with {@code options} (captioned videos, say) for every simulator. */
+    public static void serveUntilStopped(int port, SimulatorOptions options, PrintStream out) throws InterruptedException {
+        SimulatorServer server = start(port, options, out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

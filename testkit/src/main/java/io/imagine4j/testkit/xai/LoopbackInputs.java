@@ -1,6 +1,6 @@
 package io.imagine4j.testkit.xai;
 
-import io.imagine4j.testkit.sim.RejectedCall;
+import io.imagine4j.testkit.internal.sim.RejectedCall;
 
 import java.io.IOException;
 import java.io.InputStream;

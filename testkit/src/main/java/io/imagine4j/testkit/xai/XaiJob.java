@@ -1,6 +1,7 @@
 package io.imagine4j.testkit.xai;
 
-import io.imagine4j.testkit.json.JsonObject;
+import io.imagine4j.testkit.internal.json.JsonObject;
+import io.imagine4j.testkit.internal.json.JsonReader;
 import io.vavr.control.Option;
 
 import java.time.Duration;
@@ -17,15 +18,15 @@ import java.util.Objects;
  * @param billedSeconds   seconds of new video billed (an extension bills its new segment only)
  * @param resolution      the requested resolution; for edits and extensions, the input's ({@code none})
  * @param aspectRatio     the requested ratio; for edits and extensions, the input's ({@code none})
- * @param storage         the request's {@code storage_options}, if any
+ * @param storage         the request's {@code storage_options} as compact JSON text, if any
  * @param moderation      how a moderation outcome is reported
  * @param answers         the shape of the job's poll answers
- * @param sent            the body as received, with every {@code data:} URI cut to its header
- *                        ({@code data:image/png;base64,…}), so tests can see what a client sent
+ * @param sent            the body as received, as compact JSON text, with every {@code data:} URI cut to
+ *                        its header ({@code data:image/png;base64,…}), so tests can see what a client sent
  */
 public record XaiJob(XaiJobKind kind, XaiModel model, String prompt, int reportedSeconds, Duration length,
                      int billedSeconds, Option<String> resolution, Option<String> aspectRatio,
-                     Option<JsonObject> storage, ModerationStyle moderation, XaiAnswerShape answers, JsonObject sent) {
+                     Option<String> storage, ModerationStyle moderation, XaiAnswerShape answers, String sent) {
 
     public XaiJob {
         Objects.requireNonNull(kind, "kind");
@@ -47,7 +48,12 @@ public record XaiJob(XaiJobKind kind, XaiModel model, String prompt, int reporte
 
     /** The {@code video.url} an edit or extension was given ({@code data:} URIs cut to their header). */
     public Option<String> inputUrl() {
-        return sent.object("video").flatMap(video -> video.string("url"));
+        return ((JsonObject) JsonReader.parse(sent)).object("video").flatMap(video -> video.string("url"));
+    }
+
+    /** One top-level field of {@link #sent()} as compact JSON text, if the body had it. */
+    public Option<String> sentField(String name) {
+        return ((JsonObject) JsonReader.parse(sent)).get(name).map(value -> value.toJson());
     }
 
     public XaiJob withModeration(ModerationStyle style) {

@@ -1,9 +1,9 @@
 package io.imagine4j.testkit.xai;
 
-import io.imagine4j.testkit.json.JsonArray;
-import io.imagine4j.testkit.json.JsonObject;
-import io.imagine4j.testkit.json.JsonString;
-import io.imagine4j.testkit.json.JsonValue;
+import io.imagine4j.testkit.internal.json.JsonArray;
+import io.imagine4j.testkit.internal.json.JsonObject;
+import io.imagine4j.testkit.internal.json.JsonString;
+import io.imagine4j.testkit.internal.json.JsonValue;
 import io.vavr.control.Option;
 
 import java.util.Arrays;
@@ -87,7 +87,7 @@ public enum XaiModel {
     }
 
     /** The {@code VideoGenerationModel} object of the models endpoints. */
-    public JsonObject toJson() {
+    JsonObject toJson() {
         return JsonObject.builder()
                 .put("id", id)
                 .put("fingerprint", "fp_sim" + Integer.toHexString(id.hashCode() & 0xFFFFF))

@@ -2,17 +2,17 @@ package io.imagine4j.testkit.xai;
 
 import io.imagine4j.core.model.MagicBytes;
 import io.imagine4j.core.model.MediaType;
-import io.imagine4j.testkit.json.JsonArray;
-import io.imagine4j.testkit.json.JsonBoolean;
-import io.imagine4j.testkit.json.JsonNull;
-import io.imagine4j.testkit.json.JsonNumber;
-import io.imagine4j.testkit.json.JsonObject;
-import io.imagine4j.testkit.json.JsonReader;
-import io.imagine4j.testkit.json.JsonString;
-import io.imagine4j.testkit.json.JsonSyntaxException;
-import io.imagine4j.testkit.json.JsonValue;
-import io.imagine4j.testkit.sim.RejectedCall;
-import io.imagine4j.testkit.sim.SimRequest;
+import io.imagine4j.testkit.internal.json.JsonArray;
+import io.imagine4j.testkit.internal.json.JsonBoolean;
+import io.imagine4j.testkit.internal.json.JsonNull;
+import io.imagine4j.testkit.internal.json.JsonNumber;
+import io.imagine4j.testkit.internal.json.JsonObject;
+import io.imagine4j.testkit.internal.json.JsonReader;
+import io.imagine4j.testkit.internal.json.JsonString;
+import io.imagine4j.testkit.internal.json.JsonSyntaxException;
+import io.imagine4j.testkit.internal.json.JsonValue;
+import io.imagine4j.testkit.internal.sim.RejectedCall;
+import io.imagine4j.testkit.internal.sim.SimRequest;
 import io.vavr.control.Option;
 
 import java.math.BigDecimal;
@@ -104,8 +104,8 @@ final class XaiRequests {
         }
         common(body);
         return new XaiJob(XaiJobKind.GENERATION, model, prompt.getOrElse(""), duration, Duration.ofSeconds(duration), duration,
-                Option.some(resolution), Option.some(aspectRatio), optionalObject(body, "storage_options", "storage_options"),
-                settings.moderation(), settings.answers(), abbreviated(body));
+                Option.some(resolution), Option.some(aspectRatio), optionalObject(body, "storage_options", "storage_options").map(JsonObject::toJson),
+                settings.moderation(), settings.answers(), abbreviated(body).toJson());
     }
 
     /**
@@ -143,8 +143,8 @@ final class XaiRequests {
         common(body);
         int reported = (int) Math.max(1, Math.round(input.toMillis() / 1000.0));
         return new XaiJob(XaiJobKind.EDIT, model, prompt, reported, input, reported, Option.none(), Option.none(),
-                optionalObject(body, "storage_options", "storage_options"), settings.moderation(), settings.answers(),
-                abbreviated(body));
+                optionalObject(body, "storage_options", "storage_options").map(JsonObject::toJson), settings.moderation(), settings.answers(),
+                abbreviated(body).toJson());
     }
 
     XaiJob extension(SimRequest request, XaiSettings settings) {
@@ -164,8 +164,8 @@ final class XaiRequests {
         Duration length = input.plusSeconds(segment);
         int reported = (int) Math.round(length.toMillis() / 1000.0);
         return new XaiJob(XaiJobKind.EXTENSION, model, prompt, reported, length, segment, Option.none(), Option.none(),
-                optionalObject(body, "storage_options", "storage_options"), settings.moderation(), settings.answers(),
-                abbreviated(body));
+                optionalObject(body, "storage_options", "storage_options").map(JsonObject::toJson), settings.moderation(), settings.answers(),
+                abbreviated(body).toJson());
     }
 
     /** The prompt of a request (for directives), without validating anything else. */

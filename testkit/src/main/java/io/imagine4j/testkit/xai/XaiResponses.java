@@ -1,13 +1,13 @@
 package io.imagine4j.testkit.xai;
 
-import io.imagine4j.testkit.json.JsonArray;
-import io.imagine4j.testkit.json.JsonBoolean;
-import io.imagine4j.testkit.json.JsonNull;
-import io.imagine4j.testkit.json.JsonNumber;
-import io.imagine4j.testkit.json.JsonObject;
-import io.imagine4j.testkit.json.JsonValue;
+import io.imagine4j.testkit.internal.json.JsonArray;
+import io.imagine4j.testkit.internal.json.JsonBoolean;
+import io.imagine4j.testkit.internal.json.JsonNull;
+import io.imagine4j.testkit.internal.json.JsonNumber;
+import io.imagine4j.testkit.internal.json.JsonObject;
+import io.imagine4j.testkit.internal.json.JsonValue;
 import io.imagine4j.testkit.scenario.Outcome;
-import io.imagine4j.testkit.sim.Reply;
+import io.imagine4j.testkit.internal.sim.Reply;
 import io.vavr.control.Option;
 
 import java.math.BigDecimal;

@@ -2,22 +2,22 @@ package io.imagine4j.testkit.xai;
 
 import io.imagine4j.core.job.JobStatus;
 import io.imagine4j.core.model.Mp4Header;
-import io.imagine4j.testkit.json.JsonObject;
-import io.imagine4j.testkit.media.SampleMp4;
+import io.imagine4j.testkit.internal.json.JsonObject;
+import io.imagine4j.testkit.internal.json.JsonReader;
 import io.imagine4j.testkit.scenario.Call;
 import io.imagine4j.testkit.scenario.Fault;
 import io.imagine4j.testkit.scenario.Outcome;
 import io.imagine4j.testkit.scenario.Scenario;
 import io.imagine4j.testkit.sim.ApiKeys;
-import io.imagine4j.testkit.sim.DirectiveResolution;
-import io.imagine4j.testkit.sim.HostedFile;
+import io.imagine4j.testkit.internal.sim.DirectiveResolution;
+import io.imagine4j.testkit.internal.sim.HostedFile;
 import io.imagine4j.testkit.sim.HttpSimulator;
-import io.imagine4j.testkit.sim.RejectedCall;
-import io.imagine4j.testkit.sim.Reply;
-import io.imagine4j.testkit.sim.Routes;
-import io.imagine4j.testkit.sim.SimExchange;
+import io.imagine4j.testkit.internal.sim.RejectedCall;
+import io.imagine4j.testkit.internal.sim.Reply;
+import io.imagine4j.testkit.internal.sim.Routes;
+import io.imagine4j.testkit.internal.sim.SimExchange;
 import io.imagine4j.testkit.sim.SimJob;
-import io.imagine4j.testkit.sim.SimRequest;
+import io.imagine4j.testkit.internal.sim.SimRequest;
 import io.imagine4j.testkit.sim.SimulatorOptions;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -230,10 +230,11 @@ public final class XaiSimulator extends HttpSimulator<XaiJob> {
         Outcome outcome = moment.outcome().get();
         XaiJob spec = job.params();
         if (outcome instanceof Outcome.Succeed) {
-            HostedFile result = host("xai-video-" + job.id() + ".mp4", "video/mp4", () -> SampleMp4.of(spec.length()),
+            HostedFile result = host("xai-video-" + job.id() + ".mp4", "video/mp4",
+                    () -> resultVideo(spec.length(), spec.prompt(), spec.model().id()),
                     Option.some(job.id()), Option.some(job.endsAt().plus(options().resultTtl())));
-            Option<JsonObject> fileOutput = spec.storage()
-                    .map(storage -> XaiResponses.fileOutput(storage, job.id(), result.url(), job.endsAt()));
+            Option<JsonObject> fileOutput = spec.storage().map(storage ->
+                    XaiResponses.fileOutput((JsonObject) JsonReader.parse(storage), job.id(), result.url(), job.endsAt()));
             return XaiResponses.done(spec, id, result.url(), fileOutput);
         }
         if (outcome instanceof Outcome.Moderated) {

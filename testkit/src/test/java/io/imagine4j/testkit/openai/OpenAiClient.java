@@ -1,8 +1,8 @@
 package io.imagine4j.testkit.openai;
 
-import io.imagine4j.testkit.json.JsonNull;
-import io.imagine4j.testkit.json.JsonObject;
-import io.imagine4j.testkit.json.JsonString;
+import io.imagine4j.testkit.internal.json.JsonNull;
+import io.imagine4j.testkit.internal.json.JsonObject;
+import io.imagine4j.testkit.internal.json.JsonString;
 import io.imagine4j.testkit.support.Http;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.imagine4j.testkit.openai;
 
 import io.imagine4j.core.model.Mp4Header;
-import io.imagine4j.testkit.json.JsonObject;
+import io.imagine4j.testkit.internal.json.JsonObject;
 import io.imagine4j.testkit.junit.SimulatorExtension;
 import io.imagine4j.testkit.media.SampleMp4;
 import io.imagine4j.testkit.scenario.Call;

@@ -1,7 +1,7 @@
 package io.imagine4j.testkit.openai;
 
-import io.imagine4j.testkit.json.JsonReader;
-import io.imagine4j.testkit.json.JsonSyntaxException;
+import io.imagine4j.testkit.internal.json.JsonReader;
+import io.imagine4j.testkit.internal.json.JsonSyntaxException;
 import io.imagine4j.testkit.junit.SimulatorExtension;
 import io.imagine4j.testkit.scenario.Call;
 import io.imagine4j.testkit.scenario.Directives;

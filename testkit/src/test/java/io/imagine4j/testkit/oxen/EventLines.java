@@ -1,7 +1,7 @@
 package io.imagine4j.testkit.oxen;
 
-import io.imagine4j.testkit.json.JsonObject;
-import io.imagine4j.testkit.json.JsonReader;
+import io.imagine4j.testkit.internal.json.JsonObject;
+import io.imagine4j.testkit.internal.json.JsonReader;
 import io.imagine4j.testkit.support.Await;
 
 import java.io.BufferedReader;

@@ -1,8 +1,8 @@
 package io.imagine4j.testkit.oxen;
 
-import io.imagine4j.testkit.json.JsonArray;
-import io.imagine4j.testkit.json.JsonObject;
-import io.imagine4j.testkit.json.JsonString;
+import io.imagine4j.testkit.internal.json.JsonArray;
+import io.imagine4j.testkit.internal.json.JsonObject;
+import io.imagine4j.testkit.internal.json.JsonString;
 import io.imagine4j.testkit.support.Http;
 
 import java.io.ByteArrayOutputStream;
@@ -179,7 +179,7 @@ final class OxenClient {
                 builder.put((String) pairs[i], number.longValue());
             } else if (value instanceof Boolean flag) {
                 builder.put((String) pairs[i], flag);
-            } else if (value instanceof io.imagine4j.testkit.json.JsonValue json) {
+            } else if (value instanceof io.imagine4j.testkit.internal.json.JsonValue json) {
                 builder.put((String) pairs[i], json);
             } else {
                 builder.put((String) pairs[i], new JsonString(String.valueOf(value)));

@@ -1,6 +1,6 @@
 package io.imagine4j.testkit.oxen;
 
-import io.imagine4j.testkit.json.JsonObject;
+import io.imagine4j.testkit.internal.json.JsonObject;
 import io.imagine4j.testkit.junit.SimulatorExtension;
 import io.imagine4j.testkit.media.SampleMp4;
 import io.imagine4j.testkit.scenario.Call;

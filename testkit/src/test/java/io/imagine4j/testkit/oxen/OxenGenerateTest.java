@@ -1,8 +1,8 @@
 package io.imagine4j.testkit.oxen;
 
 import io.imagine4j.core.model.Mp4Header;
-import io.imagine4j.testkit.json.JsonArray;
-import io.imagine4j.testkit.json.JsonObject;
+import io.imagine4j.testkit.internal.json.JsonArray;
+import io.imagine4j.testkit.internal.json.JsonObject;
 import io.imagine4j.testkit.junit.SimulatorExtension;
 import io.imagine4j.testkit.scenario.Call;
 import io.imagine4j.testkit.scenario.Fault;

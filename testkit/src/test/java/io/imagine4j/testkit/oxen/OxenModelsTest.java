@@ -1,7 +1,7 @@
 package io.imagine4j.testkit.oxen;
 
-import io.imagine4j.testkit.json.JsonArray;
-import io.imagine4j.testkit.json.JsonObject;
+import io.imagine4j.testkit.internal.json.JsonArray;
+import io.imagine4j.testkit.internal.json.JsonObject;
 import io.imagine4j.testkit.junit.SimulatorExtension;
 import io.imagine4j.testkit.support.Http;
 import org.junit.jupiter.api.Test;

@@ -99,8 +99,8 @@ class JobLifecycleTest {
         String running = client.submitted("a fox");
         String finished = client.submitted("a fox #sim:instant");
         toy.advance(Duration.ofSeconds(2));
-        assertThat(Http.json(cancel(client, running)).get("cancelled")).contains(io.imagine4j.testkit.json.JsonBoolean.TRUE);
-        assertThat(Http.json(cancel(client, finished)).get("cancelled")).contains(io.imagine4j.testkit.json.JsonBoolean.FALSE);
+        assertThat(Http.json(cancel(client, running)).get("cancelled")).contains(io.imagine4j.testkit.internal.json.JsonBoolean.TRUE);
+        assertThat(Http.json(cancel(client, finished)).get("cancelled")).contains(io.imagine4j.testkit.internal.json.JsonBoolean.FALSE);
         toy.advance(Duration.ofSeconds(5));
         assertThat(client.polled(running).string("status")).contains("cancelled");
         assertThat(client.polled(running).number("progress")).contains(BigDecimal.valueOf(65));

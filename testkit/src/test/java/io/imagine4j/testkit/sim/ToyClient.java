@@ -1,7 +1,7 @@
 package io.imagine4j.testkit.sim;
 
-import io.imagine4j.testkit.json.JsonObject;
-import io.imagine4j.testkit.json.JsonString;
+import io.imagine4j.testkit.internal.json.JsonObject;
+import io.imagine4j.testkit.internal.json.JsonString;
 import io.imagine4j.testkit.support.Http;
 
 import java.io.IOException;

@@ -1,9 +1,16 @@
 package io.imagine4j.testkit.sim;
 
-import io.imagine4j.testkit.json.JsonObject;
-import io.imagine4j.testkit.json.JsonReader;
-import io.imagine4j.testkit.json.JsonSyntaxException;
-import io.imagine4j.testkit.json.JsonValue;
+import io.imagine4j.testkit.internal.json.JsonObject;
+import io.imagine4j.testkit.internal.json.JsonReader;
+import io.imagine4j.testkit.internal.json.JsonSyntaxException;
+import io.imagine4j.testkit.internal.json.JsonValue;
+import io.imagine4j.testkit.internal.sim.DirectiveResolution;
+import io.imagine4j.testkit.internal.sim.HostedFile;
+import io.imagine4j.testkit.internal.sim.RejectedCall;
+import io.imagine4j.testkit.internal.sim.Reply;
+import io.imagine4j.testkit.internal.sim.Routes;
+import io.imagine4j.testkit.internal.sim.SimExchange;
+import io.imagine4j.testkit.internal.sim.SimRequest;
 import io.imagine4j.testkit.media.SampleMp4;
 import io.imagine4j.testkit.scenario.Call;
 import io.imagine4j.testkit.scenario.Outcome;

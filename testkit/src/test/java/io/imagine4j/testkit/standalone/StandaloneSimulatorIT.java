@@ -1,9 +1,9 @@
 package io.imagine4j.testkit.standalone;
 
 import io.imagine4j.core.model.Mp4Header;
-import io.imagine4j.testkit.json.JsonArray;
-import io.imagine4j.testkit.json.JsonObject;
-import io.imagine4j.testkit.json.JsonReader;
+import io.imagine4j.testkit.internal.json.JsonArray;
+import io.imagine4j.testkit.internal.json.JsonObject;
+import io.imagine4j.testkit.internal.json.JsonReader;
 import io.imagine4j.testkit.media.SampleMp4;
 import io.imagine4j.testkit.support.Http;
 import org.junit.jupiter.api.AfterEach;
@@ -231,7 +231,9 @@ class StandaloneSimulatorIT {
                     || name.startsWith("org/opentest4j/") || name.startsWith("io/imagine4j/testkit/junit/"));
         }
         try (var moduleJars = Files.list(jar.getParent())) {
+            // The module's own jar, not its sources or Javadoc jar beside it.
             Path moduleJar = moduleJars.filter(path -> path.getFileName().toString().matches("imagine4j-testkit-.*\\.jar"))
+                    .filter(path -> !path.getFileName().toString().matches(".*-(sources|javadoc)\\.jar"))
                     .findFirst().orElseThrow();
             try (JarFile plain = new JarFile(moduleJar.toFile())) {
                 assertThat(plain.getEntry("io/imagine4j/testkit/junit/SimulatorExtension.class")).isNotNull();

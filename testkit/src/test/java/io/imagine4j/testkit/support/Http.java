@@ -1,7 +1,7 @@
 package io.imagine4j.testkit.support;
 
-import io.imagine4j.testkit.json.JsonObject;
-import io.imagine4j.testkit.json.JsonReader;
+import io.imagine4j.testkit.internal.json.JsonObject;
+import io.imagine4j.testkit.internal.json.JsonReader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +15,8 @@ import java.time.Duration;
 /** A plain JDK HTTP/1.1 client for tests, with a timeout on everything so a hang fails instead of stalling. */
 public final class Http {
 
-    public static final Duration TIMEOUT = Duration.ofSeconds(10);
+    // Generous: a first MP4 encoding on a loaded 2-core machine takes seconds; a real hang still fails.
+    public static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)

@@ -1,7 +1,7 @@
 package io.imagine4j.testkit.xai;
 
-import io.imagine4j.testkit.json.JsonNumber;
-import io.imagine4j.testkit.json.JsonObject;
+import io.imagine4j.testkit.internal.json.JsonNumber;
+import io.imagine4j.testkit.internal.json.JsonObject;
 import io.imagine4j.testkit.junit.SimulatorExtension;
 import io.imagine4j.testkit.sim.SimulatorOptions;
 import io.imagine4j.testkit.support.Http;

@@ -1,6 +1,6 @@
 package io.imagine4j.testkit.xai;
 
-import io.imagine4j.testkit.json.JsonObject;
+import io.imagine4j.testkit.internal.json.JsonObject;
 import io.imagine4j.testkit.support.Http;
 
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package io.imagine4j.testkit.xai;
 
-import io.imagine4j.testkit.json.JsonBoolean;
-import io.imagine4j.testkit.json.JsonNumber;
-import io.imagine4j.testkit.json.JsonObject;
-import io.imagine4j.testkit.json.JsonString;
+import io.imagine4j.testkit.internal.json.JsonBoolean;
+import io.imagine4j.testkit.internal.json.JsonNumber;
+import io.imagine4j.testkit.internal.json.JsonObject;
+import io.imagine4j.testkit.internal.json.JsonString;
 import io.imagine4j.testkit.junit.SimulatorExtension;
 import io.imagine4j.testkit.scenario.Call;
 import io.imagine4j.testkit.scenario.Directives;
@@ -172,7 +172,7 @@ class XaiPollTest {
         HttpResponse<byte[]> list = http.get(URI.create(xai.baseUrl() + "/video-generation-models"), XaiClient.withKey());
         assertThat(list.statusCode()).isEqualTo(200);
         List<JsonObject> models = Http.json(list).get("models")
-                .map(value -> ((io.imagine4j.testkit.json.JsonArray) value).elements().stream().map(JsonObject.class::cast).toList()).get();
+                .map(value -> ((io.imagine4j.testkit.internal.json.JsonArray) value).elements().stream().map(JsonObject.class::cast).toList()).get();
         assertThat(models).extracting(model -> model.string("id").get())
                 .containsExactly("grok-imagine-video", "grok-imagine-video-1.5", "grok-imagine-video-1.5-preview");
         assertThat(models).allSatisfy(model -> assertThat(Set.copyOf(model.members().keySet())).isEqualTo(Set.of("id", "fingerprint",

@@ -30,7 +30,7 @@ class XaiReferencesTest {
         String png = XaiClient.dataUri("image/png", XaiSubmitTest.png());
         String id = new XaiClient(xai).generate("{\"prompt\":\"The two of them\",\"duration\":10,"
                 + "\"reference_images\":[{\"url\":\"" + png + "\"}," + IMAGE + "]}");
-        assertThat(xai.job(id).get().params().sent().get("reference_images").get().toJson())
+        assertThat(xai.job(id).get().params().sentField("reference_images").get())
                 .isEqualTo("[{\"url\":\"data:image/png;base64,\u2026\"}," + IMAGE + "]");
     }
 

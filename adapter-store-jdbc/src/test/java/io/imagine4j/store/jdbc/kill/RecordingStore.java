@@ -75,6 +75,16 @@ final class RecordingStore implements JobStore {
     }
 
     @Override
+    public Option<JobRecord> claim(SubmissionKey key, Lease lease, Instant now) {
+        Option<JobRecord> record = store.claim(key, lease, now);
+        record.forEach(claimedOne -> {
+            grant(claimedOne.key(), now, lease);
+            claimed.accept(1);
+        });
+        return record;
+    }
+
+    @Override
     public Set<SubmissionKey> renew(Lease lease, Collection<SubmissionKey> keys, Instant now) {
         Set<SubmissionKey> lost = store.renew(lease, keys, now);
         for (SubmissionKey key : keys) {

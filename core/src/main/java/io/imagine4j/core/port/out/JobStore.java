@@ -49,6 +49,13 @@ public interface JobStore {
     List<JobRecord> claim(String provider, Lease lease, Instant now, int limit);
 
     /**
+     * Leases to {@code lease.owner()} the one job with this key if it is unfinished and no one else
+     * holds it at {@code now} (never leased, released, lapsed, or already held by this owner), and
+     * answers it; none otherwise. Two instances claiming it at once never both get it.
+     */
+    Option<JobRecord> claim(SubmissionKey key, Lease lease, Instant now);
+
+    /**
      * Extends {@code lease.owner()}'s leases on {@code keys} to {@code lease.until()}, and answers the
      * keys it no longer holds (another instance claimed them after they lapsed, or they are gone):
      * the owner must stop following those.

@@ -1,7 +1,0 @@
-package io.imagine4j.testkit.sim;
-
-/** Answers one routed request. May throw {@link RejectedCall} to refuse it in the provider's shape. */
-@FunctionalInterface
-public interface CallHandler {
-    Reply handle(SimExchange exchange);
-}

@@ -27,9 +27,9 @@ public final class FullDisk {
      * then filled with {@code records} until the disk is full; answers how many fit.
      */
     public static Filled fill(Path directory, int slackPages, IntFunction<JobRecord> records) {
+        JdbcJobStore.sqlite(directory).close(); // the file, with its schema
         long pages;
-        try (JdbcJobStore empty = JdbcJobStore.sqlite(directory);
-             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve(JdbcJobStore.SQLITE_FILE_NAME));
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve(JdbcJobStore.SQLITE_FILE_NAME));
              Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("PRAGMA page_count")) {
             result.next();

@@ -3,11 +3,8 @@ package io.imagine4j.openai;
 import io.imagine4j.core.job.FailureKind;
 import io.imagine4j.core.model.ModelCapabilities;
 import io.imagine4j.http.auth.ApiCredentials;
-import io.imagine4j.http.auth.ApiKey;
 import io.imagine4j.http.auth.AuthScheme;
-import io.imagine4j.http.client.ApiClients;
-import io.imagine4j.http.client.HttpClientCapability;
-import io.imagine4j.http.download.DownloadSettings;
+import io.imagine4j.http.client.HttpAdapterBuilder;
 import io.imagine4j.http.download.ResultDownloader;
 import io.imagine4j.http.error.ErrorClassifier;
 import io.imagine4j.http.error.ErrorRule;
@@ -15,13 +12,11 @@ import io.imagine4j.openai.wire.OpenAiApi;
 import io.vavr.control.Option;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Builds the provider of an OpenAI-compatible {@code /v1/videos} server, in one line for the usual case.
@@ -73,10 +68,7 @@ public final class OpenAiVideos {
     }
 
     /** Builds an {@link OpenAiVideoProvider}. */
-    public static final class Builder {
-        private final java.util.List<HttpClientCapability> httpCapabilities = new java.util.ArrayList<>();
-        private ApiKey apiKey;
-        private URI baseUrl = DEFAULT_BASE_URL;
+    public static final class Builder extends HttpAdapterBuilder<Builder> {
         private AuthScheme authScheme = AuthScheme.BEARER;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private String name = OpenAiCapabilities.PROVIDER;
@@ -85,43 +77,16 @@ public final class OpenAiVideos {
         private final Map<String, ModelCapabilities> models = new LinkedHashMap<>();
         private String defaultModel = OpenAiModels.SORA_2;
         private Option<ModelCapabilities> otherModels = Option.none();
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration readTimeout = Duration.ofSeconds(60);
-        private int maxResponseBytes = 8 * 1024 * 1024;
-        private DownloadSettings downloads = DownloadSettings.defaults();
 
         private Builder() {
+            super(DEFAULT_BASE_URL, API_KEY_VARIABLE, BASE_URL_VARIABLE);
             models.put(OpenAiModels.SORA_2, OpenAiModels.sora2());
             models.put(OpenAiModels.SORA_2_PRO, OpenAiModels.sora2Pro());
         }
 
-        public Builder apiKey(String key) {
-            return apiKey(ApiKey.of(key));
-        }
-
-        public Builder apiKey(ApiKey key) {
-            apiKey = Objects.requireNonNull(key, "apiKey");
+        @Override
+        protected Builder self() {
             return this;
-        }
-
-        /** Reads the key and, when set, the base URL from {@code environment} (a name-to-value lookup). */
-        public Builder fromEnvironment(Function<String, String> environment) {
-            apiKey = ApiKey.fromEnvironment(API_KEY_VARIABLE, environment);
-            String url = environment.apply(BASE_URL_VARIABLE);
-            if (url != null && !url.isBlank()) {
-                baseUrl(URI.create(url.trim()));
-            }
-            return this;
-        }
-
-        /** The API's base URL, {@code https://api.openai.com/v1} by default; http only for loopback (simulators). */
-        public Builder baseUrl(URI url) {
-            baseUrl = Objects.requireNonNull(url, "baseUrl");
-            return this;
-        }
-
-        public Builder baseUrl(String url) {
-            return baseUrl(URI.create(url));
         }
 
         /** How the key travels: {@code Authorization: Bearer} (default) or Azure's {@code api-key} header. */
@@ -207,65 +172,18 @@ public final class OpenAiVideos {
             return this;
         }
 
-        public Builder connectTimeout(Duration value) {
-            connectTimeout = Objects.requireNonNull(value, "connectTimeout");
-            return this;
-        }
-
-        /** How long to wait for an answer's headers (60 s by default; an upload's answer comes after its last byte). */
-        public Builder readTimeout(Duration value) {
-            readTimeout = Objects.requireNonNull(value, "readTimeout");
-            return this;
-        }
-
-        /**
-         * The largest API answer read into memory (8 MiB by default; a list page of 100 videos is a few
-         * tens of kilobytes): a larger one fails its call as a {@code PROTOCOL} failure, unread beyond
-         * the limit. Result videos are streamed to disk and never count.
-         */
-        public Builder maxResponseBytes(int bytes) {
-            if (bytes < 1) {
-                throw new IllegalArgumentException("maxResponseBytes must be positive, got " + bytes);
-            }
-            maxResponseBytes = bytes;
-            return this;
-        }
-
-        public Builder downloads(DownloadSettings value) {
-            downloads = Objects.requireNonNull(value, "downloads");
-            return this;
-        }
-
-        /**
-         * Adds a capability to the HTTP client of the JSON calls, after those added before: HTTP client
-         * meters from the {@code imagine4j-micrometer} module (URI templates as tags, never ids), or tracing.
-         *
-         * <pre>{@code
-         * OpenAiVideos.builder().httpCapability(HttpClientMeters.on(registry)).build();
-         * }</pre>
-         */
-        public Builder httpCapability(HttpClientCapability capability) {
-            httpCapabilities.add(Objects.requireNonNull(capability, "capability"));
-            return this;
-        }
-
         public OpenAiVideoProvider build() {
-            if (apiKey == null) {
-                apiKey = ApiKey.fromEnvironment(API_KEY_VARIABLE);
-            }
-            ApiCredentials credentials = ApiCredentials.of(baseUrl, authScheme, apiKey);
+            URI baseUrl = baseUrl();
+            ApiCredentials credentials = ApiCredentials.of(baseUrl, authScheme, apiKeyOrEnvironment());
             String shown = name.equals(OpenAiCapabilities.PROVIDER) ? "OpenAI" : name;
             ErrorClassifier errors = ErrorClassifier.forProvider(shown).withCredentials(credentials)
                     .withRule(ErrorRule.code("sentinel_block", FailureKind.MODERATION))
                     .withRule(ErrorRule.code("moderation_blocked", FailureKind.MODERATION));
-            ApiClients.Builder clients = ApiClients.builder(baseUrl).credentials(credentials).errorClassifier(errors)
-                    .connectTimeout(connectTimeout).readTimeout(readTimeout).maxResponseBytes(maxResponseBytes);
-            httpCapabilities.forEach(capability -> clients.capability(capability.feignCapability()));
-            OpenAiApi api = clients.build(OpenAiApi.class);
-            FormPost forms = new FormPost(baseUrl, credentials, headers, connectTimeout, readTimeout, maxResponseBytes);
+            OpenAiApi api = clients(credentials, errors).build(OpenAiApi.class);
+            FormPost forms = new FormPost(baseUrl, credentials, headers, connectTimeout(), readTimeout(), maxResponseBytes());
             return new OpenAiVideoProvider(api, forms, new OpenAiRequests(encoding, fitInputImages, headers),
                     OpenAiCapabilities.of(name, models, defaultModel, otherModels, encoding, fitInputImages), errors,
-                    ResultDownloader.create(downloads, errors), credentials, baseUrl, headers, OpenAiPrices.of(name));
+                    ResultDownloader.create(downloads(), errors), credentials, baseUrl, headers, OpenAiPrices.of(name));
         }
     }
 }

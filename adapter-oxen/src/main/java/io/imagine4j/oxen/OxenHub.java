@@ -3,12 +3,9 @@ package io.imagine4j.oxen;
 import io.imagine4j.core.job.FailureKind;
 import io.imagine4j.core.model.RequestRule;
 import io.imagine4j.http.auth.ApiCredentials;
-import io.imagine4j.http.auth.ApiKey;
 import io.imagine4j.http.call.ApiCall;
 import io.imagine4j.http.call.SubmitCall;
-import io.imagine4j.http.client.ApiClients;
-import io.imagine4j.http.client.HttpClientCapability;
-import io.imagine4j.http.download.DownloadSettings;
+import io.imagine4j.http.client.HttpAdapterBuilder;
 import io.imagine4j.http.download.ResultDownloader;
 import io.imagine4j.http.error.ErrorClassifier;
 import io.imagine4j.http.error.ErrorRule;
@@ -70,31 +67,21 @@ public final class OxenHub {
     }
 
     /** Builds an {@link OxenVideoProvider}. */
-    public static final class Builder {
-        private final java.util.List<HttpClientCapability> httpCapabilities = new java.util.ArrayList<>();
-        private ApiKey apiKey;
-        private URI baseUrl = DEFAULT_BASE_URL;
+    public static final class Builder extends HttpAdapterBuilder<Builder> {
         private Option<OxenRepository> uploads = Option.none();
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration readTimeout = Duration.ofSeconds(60);
-        private int maxResponseBytes = 8 * 1024 * 1024;
         private Duration synchronousTimeout = Duration.ofMinutes(16);
         private Duration uploadTimeout = Duration.ofMinutes(10);
         private Path resultsDirectory = Path.of(System.getProperty("java.io.tmpdir"), "imagine4j-oxen");
         private boolean push = true;
         private EventStreamSettings events = EventStreamSettings.defaults();
-        private DownloadSettings downloads = DownloadSettings.defaults();
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
+            super(DEFAULT_BASE_URL, API_KEY_VARIABLE, BASE_URL_VARIABLE);
         }
 
-        public Builder apiKey(String key) {
-            return apiKey(ApiKey.of(key));
-        }
-
-        public Builder apiKey(ApiKey key) {
-            apiKey = Objects.requireNonNull(key, "apiKey");
+        @Override
+        protected Builder self() {
             return this;
         }
 
@@ -102,27 +89,14 @@ public final class OxenHub {
          * Reads the key and, when set, the base URL and the upload repository from {@code environment}
          * (a name-to-value lookup).
          */
+        @Override
         public Builder fromEnvironment(Function<String, String> environment) {
-            apiKey = ApiKey.fromEnvironment(API_KEY_VARIABLE, environment);
-            String url = environment.apply(BASE_URL_VARIABLE);
-            if (url != null && !url.isBlank()) {
-                baseUrl(URI.create(url.trim()));
-            }
+            super.fromEnvironment(environment);
             String repository = environment.apply(UPLOAD_REPOSITORY_VARIABLE);
             if (repository != null && !repository.isBlank()) {
                 uploadsTo(OxenRepository.parse(repository));
             }
             return this;
-        }
-
-        /** The hub's API base URL, {@code https://hub.oxen.ai/api} by default; http only for loopback (simulators). */
-        public Builder baseUrl(URI url) {
-            baseUrl = Objects.requireNonNull(url, "baseUrl");
-            return this;
-        }
-
-        public Builder baseUrl(String url) {
-            return baseUrl(URI.create(url));
         }
 
         /** Where local inputs are uploaded (a public repository: models fetch inputs without your key). */
@@ -131,31 +105,7 @@ public final class OxenHub {
             return this;
         }
 
-        public Builder connectTimeout(Duration value) {
-            connectTimeout = positive(value, "connectTimeout");
-            return this;
-        }
-
-        /** How long to wait for the answer of a queue, model or history call (60 s by default). */
-        public Builder readTimeout(Duration value) {
-            readTimeout = positive(value, "readTimeout");
-            return this;
-        }
-
         /** How long the synchronous generate may take to answer (16 min by default: Oxen documents up to 15). */
-        /**
-         * The largest API answer read into memory (8 MiB by default, room for a model list with its
-         * request schemas): a larger one fails its call as a {@code PROTOCOL} failure, unread beyond
-         * the limit. Result videos are streamed to disk and never count.
-         */
-        public Builder maxResponseBytes(int bytes) {
-            if (bytes < 1) {
-                throw new IllegalArgumentException("maxResponseBytes must be positive, got " + bytes);
-            }
-            maxResponseBytes = bytes;
-            return this;
-        }
-
         public Builder synchronousTimeout(Duration value) {
             synchronousTimeout = positive(value, "synchronousTimeout");
             return this;
@@ -185,54 +135,31 @@ public final class OxenHub {
             return this;
         }
 
-        public Builder downloads(DownloadSettings value) {
-            downloads = Objects.requireNonNull(value, "downloads");
-            return this;
-        }
-
         /** The clock that dates the prices read from the hub. */
         public Builder clock(Clock value) {
             clock = Objects.requireNonNull(value, "clock");
             return this;
         }
 
-        /**
-         * Adds a capability to the HTTP client of the JSON calls, after those added before: HTTP client
-         * meters from the {@code imagine4j-micrometer} module (URI templates as tags, never ids), or tracing.
-         *
-         * <pre>{@code
-         * OxenHub.builder().httpCapability(HttpClientMeters.on(registry)).build();
-         * }</pre>
-         */
-        public Builder httpCapability(HttpClientCapability capability) {
-            httpCapabilities.add(Objects.requireNonNull(capability, "capability"));
-            return this;
-        }
-
         public OxenVideoProvider build() {
-            if (apiKey == null) {
-                apiKey = ApiKey.fromEnvironment(API_KEY_VARIABLE);
-            }
-            ApiCredentials credentials = ApiCredentials.bearer(baseUrl, apiKey);
+            URI baseUrl = baseUrl();
+            ApiCredentials credentials = ApiCredentials.bearer(baseUrl, apiKeyOrEnvironment());
             ErrorClassifier errors = ErrorClassifier.forProvider("Oxen").withCredentials(credentials)
                     .withRule(ErrorRule.code("content_moderated", FailureKind.MODERATION))
                     .withRule(ErrorRule.code("insufficient_credits", FailureKind.QUOTA));
-            ApiClients.Builder clients = ApiClients.builder(baseUrl).credentials(credentials).errorClassifier(errors)
-                    .connectTimeout(connectTimeout).readTimeout(readTimeout).maxResponseBytes(maxResponseBytes);
-            httpCapabilities.forEach(capability -> clients.capability(capability.feignCapability()));
-            OxenApi api = clients.build(OxenApi.class);
+            OxenApi api = clients(credentials, errors).build(OxenApi.class);
             ApiCall calls = ApiCall.with(errors);
             ModelSchemas schemas = new ModelSchemas(api, calls);
             Option<RepositoryUploads> uploader = uploads.map(repository ->
-                    new RepositoryUploads(baseUrl, repository, credentials, errors, connectTimeout, uploadTimeout));
+                    new RepositoryUploads(baseUrl, repository, credentials, errors, connectTimeout(), uploadTimeout));
             List<RequestRule> rules = List.of(new RequestSchemaRule(schemas), new SynchronousRule());
             Option<OxenEventSource> source = push ? Option.some(new OxenEventSource(() ->
                     EventStream.builder(URI.create(trimmed(baseUrl) + "/events")).credentials(credentials)
                             .classifier(errors).settings(events))) : Option.none();
             return new OxenVideoProvider(api, OxenCapabilities.of(uploads.isDefined(), push, rules), errors,
-                    ResultDownloader.create(downloads, errors), uploader,
+                    ResultDownloader.create(downloads(), errors), uploader,
                     new OxenModels(api, calls, schemas, uploads.isDefined(), clock),
-                    new SynchronousGeneration(baseUrl, credentials, SubmitCall.with(errors), ApiJson.mapper(), connectTimeout,
+                    new SynchronousGeneration(baseUrl, credentials, SubmitCall.with(errors), ApiJson.mapper(), connectTimeout(),
                             synchronousTimeout, resultsDirectory),
                     source);
         }

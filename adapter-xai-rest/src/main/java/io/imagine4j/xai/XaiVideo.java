@@ -2,21 +2,13 @@ package io.imagine4j.xai;
 
 import io.imagine4j.core.job.FailureKind;
 import io.imagine4j.http.auth.ApiCredentials;
-import io.imagine4j.http.auth.ApiKey;
-import io.imagine4j.http.client.ApiClients;
-import io.imagine4j.http.client.HttpClientCapability;
-import io.imagine4j.http.download.DownloadSettings;
+import io.imagine4j.http.client.HttpAdapterBuilder;
 import io.imagine4j.http.download.ResultDownloader;
 import io.imagine4j.http.error.ErrorClassifier;
 import io.imagine4j.http.error.ErrorRule;
 import io.imagine4j.xai.wire.XaiApi;
 
 import java.net.URI;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * Builds the xAI video provider, in one line for the usual case.
@@ -55,48 +47,18 @@ public final class XaiVideo {
         return new Builder();
     }
 
-    /** Builds an {@link XaiVideoProvider}. */
-    public static final class Builder {
-        private ApiKey apiKey;
-        private URI baseUrl = DEFAULT_BASE_URL;
+    /** Builds an {@link XaiVideoProvider}: the settings every adapter takes, and xAI's inline limits. */
+    public static final class Builder extends HttpAdapterBuilder<Builder> {
         private long maxInlineImageBytes = 10L * 1024 * 1024;
         private long maxInlineVideoBytes = 32L * 1024 * 1024;
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration readTimeout = Duration.ofSeconds(60);
-        private int maxResponseBytes = 8 * 1024 * 1024;
-        private DownloadSettings downloads = DownloadSettings.defaults();
-        private final List<HttpClientCapability> httpCapabilities = new ArrayList<>();
 
         private Builder() {
+            super(DEFAULT_BASE_URL, API_KEY_VARIABLE, BASE_URL_VARIABLE);
         }
 
-        public Builder apiKey(String key) {
-            return apiKey(ApiKey.of(key));
-        }
-
-        public Builder apiKey(ApiKey key) {
-            apiKey = Objects.requireNonNull(key, "apiKey");
+        @Override
+        protected Builder self() {
             return this;
-        }
-
-        /** Reads the key and, when set, the base URL from {@code environment} (a name-to-value lookup). */
-        public Builder fromEnvironment(Function<String, String> environment) {
-            apiKey = ApiKey.fromEnvironment(API_KEY_VARIABLE, environment);
-            String url = environment.apply(BASE_URL_VARIABLE);
-            if (url != null && !url.isBlank()) {
-                baseUrl(URI.create(url.trim()));
-            }
-            return this;
-        }
-
-        /** The API's base URL, {@code https://api.x.ai/v1} by default; http only for loopback (simulators). */
-        public Builder baseUrl(URI url) {
-            baseUrl = Objects.requireNonNull(url, "baseUrl");
-            return this;
-        }
-
-        public Builder baseUrl(String url) {
-            return baseUrl(URI.create(url));
         }
 
         /** The largest local image sent inline (10 MiB by default). */
@@ -111,62 +73,14 @@ public final class XaiVideo {
             return this;
         }
 
-        public Builder connectTimeout(Duration value) {
-            connectTimeout = Objects.requireNonNull(value, "connectTimeout");
-            return this;
-        }
-
-        /** How long to wait for an answer's headers (60 s by default). */
-        public Builder readTimeout(Duration value) {
-            readTimeout = Objects.requireNonNull(value, "readTimeout");
-            return this;
-        }
-
-        /**
-         * The largest API answer read into memory (8 MiB by default; xAI's answers are a few hundred
-         * bytes): a larger one fails its call as a {@code PROTOCOL} failure, unread beyond the limit.
-         * Result videos are streamed to disk and never count.
-         */
-        public Builder maxResponseBytes(int bytes) {
-            if (bytes < 1) {
-                throw new IllegalArgumentException("maxResponseBytes must be positive, got " + bytes);
-            }
-            maxResponseBytes = bytes;
-            return this;
-        }
-
-        public Builder downloads(DownloadSettings value) {
-            downloads = Objects.requireNonNull(value, "downloads");
-            return this;
-        }
-
-        /**
-         * Adds a capability to the HTTP client, after those added before: HTTP client meters from the
-         * {@code imagine4j-micrometer} module (URI templates as tags, never ids), or tracing.
-         *
-         * <pre>{@code
-         * XaiVideo.builder().httpCapability(HttpClientMeters.on(registry)).build();
-         * }</pre>
-         */
-        public Builder httpCapability(HttpClientCapability capability) {
-            httpCapabilities.add(Objects.requireNonNull(capability, "capability"));
-            return this;
-        }
-
         public XaiVideoProvider build() {
-            if (apiKey == null) {
-                apiKey = ApiKey.fromEnvironment(API_KEY_VARIABLE);
-            }
-            ApiCredentials credentials = ApiCredentials.bearer(baseUrl, apiKey);
+            ApiCredentials credentials = ApiCredentials.bearer(baseUrl(), apiKeyOrEnvironment());
             ErrorClassifier errors = ErrorClassifier.forProvider("xAI").withCredentials(credentials)
                     .withRule(ErrorRule.code(XaiPolls.MODERATED, FailureKind.MODERATION))
                     .withRule(ErrorRule.messageContains(400, "Incorrect API key", FailureKind.AUTHENTICATION));
-            ApiClients.Builder clients = ApiClients.builder(baseUrl).credentials(credentials).errorClassifier(errors)
-                    .connectTimeout(connectTimeout).readTimeout(readTimeout).maxResponseBytes(maxResponseBytes);
-            httpCapabilities.forEach(capability -> clients.capability(capability.feignCapability()));
-            return new XaiVideoProvider(clients.build(XaiApi.class),
+            return new XaiVideoProvider(clients(credentials, errors).build(XaiApi.class),
                     XaiCapabilities.of(maxInlineImageBytes, maxInlineVideoBytes), errors,
-                    ResultDownloader.create(downloads, errors), maxInlineVideoBytes);
+                    ResultDownloader.create(downloads(), errors), maxInlineVideoBytes);
         }
 
         private static long positive(long bytes) {

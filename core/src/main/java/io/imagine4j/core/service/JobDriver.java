@@ -112,8 +112,8 @@ final class JobDriver {
 
     private void submitOnce(List<TrackedJob> group, CheckedRequest checked) {
         TrackedJob lead = group.get(0);
-        if (group.stream().allMatch(TrackedJob::isFinished)) {
-            return;
+        if (group.stream().allMatch(TrackedJob::isFinished) || lead.isFollowedElsewhere()) {
+            return; // ended, or taken over: another instance decides whether it was sent
         }
         int attempt = lead.nextSubmitAttempt();
         SubmitOutcome outcome;
@@ -221,8 +221,8 @@ final class JobDriver {
     }
 
     private void poll(TrackedJob job) {
-        if (job.isFinished()) {
-            return;
+        if (job.isFinished() || job.isFollowedElsewhere()) {
+            return; // ended, or handed over while this poll waited for a thread
         }
         JobRecord record = job.record();
         JobId id = record.jobId().get();
@@ -320,24 +320,16 @@ final class JobDriver {
         return Option.of(byJobId.get(jobId));
     }
 
-    int inFlight() {
-        return inFlight.size();
-    }
-
     java.util.Collection<TrackedJob> following() {
         return inFlight.values();
     }
 
     /** Another instance holds the job now: stop following it here. */
     void lost(SubmissionKey key) {
-        TrackedJob job = inFlight.remove(key);
-        if (job != null) {
-            job.jobId().forEach(byJobId::remove);
+        Option.of(inFlight.get(key)).forEach(job -> {
+            forget(job);
             job.handOver();
-        }
-        if (inFlight.isEmpty()) {
-            leases.idle();
-        }
+        });
     }
 
     void save(TrackedJob job, JobRecord record) {
@@ -349,12 +341,16 @@ final class JobDriver {
     }
 
     void finished(TrackedJob job) {
+        forget(job);
+        spending.settle(job.generation().submission(), job.state());
+    }
+
+    private void forget(TrackedJob job) {
         inFlight.remove(job.key());
         job.jobId().forEach(byJobId::remove);
         if (inFlight.isEmpty()) {
-            leases.idle();
+            leases.idle(); // a pending renewal would keep a virtual clock busy for nothing
         }
-        spending.settle(job.generation().submission(), job.state());
     }
 
     void publish(JobEvent event, List<JobListener> jobListeners) {

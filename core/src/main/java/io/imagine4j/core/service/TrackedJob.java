@@ -167,6 +167,11 @@ final class TrackedJob implements VideoJob {
         return record.isFinished();
     }
 
+    /** Whether another instance follows this job now (it was handed over, or only shown from the store). */
+    synchronized boolean isFollowedElsewhere() {
+        return followedElsewhere;
+    }
+
     synchronized void joinGenerations(List<VideoJob> all) {
         generations = List.copyOf(all);
     }

@@ -228,7 +228,7 @@ public final class VideoJobService implements VideoJobs {
 
     /** How many jobs this process is following right now. */
     public int inFlight() {
-        return driver.inFlight();
+        return driver.following().size();
     }
 
     /** Stops following jobs and gives up their leases (they stay resumable); stops the service's own threads. */

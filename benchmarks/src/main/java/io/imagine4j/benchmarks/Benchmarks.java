@@ -17,8 +17,10 @@ import java.util.Arrays;
 public final class Benchmarks {
 
     private static final String USAGE = String.join(System.lineSeparator(),
-            "usage: java -jar imagine4j-benchmarks.jar load [--jobs N] [--job-time DUR] [--threads T] [--warmup W]"
-                    + " [--download]",
+            "usage: java -jar imagine4j-benchmarks.jar load [--provider xai|openai] [--jobs N] [--job-time DUR] [--threads T]"
+                    + " [--warmup W] [--time-scale K] [--clients a,b,sdk,imagine4j] [--download]",
+            "       java -jar imagine4j-benchmarks.jar load --polling [--provider P] [--job-times 5s,30s,120s] [--time-scale K]",
+            "       java -jar imagine4j-benchmarks.jar load --download-size 1g [--jobs ROUNDS]",
             "       java -jar imagine4j-benchmarks.jar load --virtual [--jobs N] [--job-time DUR] [--threads T]"
                     + " [--warmup W]",
             "       java -jar imagine4j-benchmarks.jar jmh [JMH options] [benchmark regexp]   (jmh -h lists them)");

@@ -5,8 +5,13 @@ import feign.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
-/** Reads an API answer's body whole, refusing one above a limit: API bodies are small JSON, videos are not. */
+/**
+ * Reads an API answer's body whole, refusing one above a limit: API bodies are small JSON, videos
+ * are not. A body of known length (the JDK client's, always) is read straight into an array of that
+ * size: no chunk buffer, no growing copy, no final copy.
+ */
 final class BoundedBody {
 
     private BoundedBody() {
@@ -22,6 +27,17 @@ final class BoundedBody {
         }
         try (InputStream in = body.asInputStream()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
+            if (body.length() != null) {
+                // The declared length is a size hint, not a promise (a gzip answer declares its compressed size).
+                byte[] whole = new byte[body.length()];
+                int read = in.readNBytes(whole, 0, whole.length);
+                int next = in.read();
+                if (next < 0) {
+                    return read == whole.length ? whole : Arrays.copyOf(whole, read);
+                }
+                out.write(whole, 0, read);
+                out.write(next);
+            }
             byte[] chunk = new byte[8192];
             int read;
             while ((read = in.read(chunk)) >= 0) {

@@ -95,8 +95,9 @@ public abstract class HttpAdapterBuilder<B extends HttpAdapterBuilder<B>> {
     }
 
     /**
-     * How long to wait for an answer's headers once a request is sent, and for each part of its body
-     * (60 s by default): a server that stalls mid-answer fails the call as {@code read_timeout}.
+     * How long to wait for an API answer once a request is sent, its body included (60 s by default):
+     * a server that stalls mid-answer fails the call as {@code read_timeout}. Result downloads have
+     * their own timeouts ({@link #downloads}).
      */
     public B readTimeout(Duration value) {
         readTimeout = positive(value, "readTimeout");

@@ -34,6 +34,9 @@ final class RedactingLogger extends Slf4jLogger {
 
     @Override
     protected void logRequest(String configKey, Level logLevel, Request request) {
+        if (!logger.isDebugEnabled()) {
+            return; // Feign calls this on every request at BASIC: copy nothing for a line nobody reads
+        }
         Map<String, Collection<String>> headers = new LinkedHashMap<>();
         request.headers().forEach((name, values) ->
                 headers.put(name, ApiCredentials.isCredentialHeader(name) ? REDACTED : values));

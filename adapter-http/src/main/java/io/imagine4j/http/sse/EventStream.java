@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
@@ -136,6 +137,9 @@ public final class EventStream implements AutoCloseable {
         credentials.forEach(c -> c.headersFor(url).forEach(request::header));
         CompletableFuture<? extends HttpResponse<?>> call = http.sendAsync(request.build(), attempt::bodyFor);
         attempt.exchange = call; // the exchange itself, not a stage after it: cancelling it ends the exchange
+        if (attempt.ended.get()) {
+            call.cancel(true); // the attempt ended (the stream closed) before its exchange was known to it
+        }
         call.whenComplete(attempt::answered);
     }
 
@@ -161,19 +165,20 @@ public final class EventStream implements AutoCloseable {
         volatile Flow.Subscription subscription;
         volatile Scheduler.Task watchdog;
         volatile CompletableFuture<?> exchange;
+        final CompletableFuture<Void> finished = new CompletableFuture<>();
 
         HttpResponse.BodySubscriber<?> bodyFor(HttpResponse.ResponseInfo info) {
             if (info.statusCode() == 200 && isEventStream(info)) {
                 synchronized (lock) {
                     if (closed || ended.get()) {
-                        return HttpResponse.BodySubscribers.fromSubscriber(new Refusing());
+                        return new Refusing();
                     }
                     connected = true;
                     lastActivity = scheduler.now();
                     watchdog = scheduler.schedule(settings.keepAliveTimeout(), this::checkLiveness);
                 }
                 safely(listener::onConnected);
-                return HttpResponse.BodySubscribers.fromSubscriber(new Bytes());
+                return new Bytes();
             }
             return new ErrorBodySubscriber(ERROR_BODY_BYTES);
         }
@@ -253,6 +258,7 @@ public final class EventStream implements AutoCloseable {
             if (streaming != null) {
                 streaming.cancel();
             }
+            finished.complete(null);
             Scheduler.Task check = watchdog;
             if (check != null) {
                 check.cancel();
@@ -275,10 +281,18 @@ public final class EventStream implements AutoCloseable {
         }
 
         /** Lets go of a stream that arrived after its attempt ended. */
-        private static final class Refusing implements Flow.Subscriber<List<ByteBuffer>> {
+        private static final class Refusing implements HttpResponse.BodySubscriber<Void> {
+            private final CompletableFuture<Void> finished = new CompletableFuture<>();
+
+            @Override
+            public CompletionStage<Void> getBody() {
+                return finished;
+            }
+
             @Override
             public void onSubscribe(Flow.Subscription value) {
                 value.cancel();
+                finished.complete(null); // the exchange is over for the JDK client too
             }
 
             @Override
@@ -288,22 +302,32 @@ public final class EventStream implements AutoCloseable {
 
             @Override
             public void onError(Throwable error) {
-                // nothing was wanted from this stream
+                finished.complete(null);
             }
 
             @Override
             public void onComplete() {
-                // nothing was wanted from this stream
+                finished.complete(null);
             }
         }
 
-        /** The stream's bytes, one chunk at a time, into the parser. */
-        private final class Bytes implements Flow.Subscriber<List<ByteBuffer>> {
+        /**
+         * The stream's bytes, one chunk at a time, into the parser. Its body completes when the stream
+         * ends, and also when this attempt lets it go: a body the JDK client never sees end keeps its
+         * exchange pending, and the client, its threads and its connection, for good.
+         */
+        private final class Bytes implements HttpResponse.BodySubscriber<Void> {
+            @Override
+            public CompletionStage<Void> getBody() {
+                return finished;
+            }
+
             @Override
             public void onSubscribe(Flow.Subscription value) {
                 subscription = value;
                 if (ended.get()) {
                     value.cancel();
+                    finished.complete(null);
                 } else {
                     value.request(1);
                 }
@@ -330,11 +354,13 @@ public final class EventStream implements AutoCloseable {
 
             @Override
             public void onError(Throwable error) {
+                finished.complete(null);
                 end(TransportFailure.of(error).toJobFailure(classifier.provider(), describe()), false);
             }
 
             @Override
             public void onComplete() {
+                finished.complete(null);
                 parser.finish();
                 end(JobFailure.of(FailureKind.UNAVAILABLE, "stream_ended", "The event stream " + describe() + " of "
                         + classifier.provider() + " was closed by the server; reconnecting."), false);

@@ -1,11 +1,14 @@
 package io.imagine4j.benchmarks.load;
 
-import io.imagine4j.core.model.GeneratedVideo;
 import io.imagine4j.core.job.JobFailedException;
+import io.imagine4j.core.model.GeneratedVideo;
 import io.imagine4j.core.model.VideoRequest;
 import io.imagine4j.core.port.in.VideoJob;
 import io.imagine4j.core.port.out.VideoProvider;
+import io.imagine4j.core.service.ServiceSettings;
 import io.imagine4j.core.service.VideoJobService;
+import io.imagine4j.openai.OpenAiVideos;
+import io.imagine4j.oxen.OxenHub;
 import io.imagine4j.xai.XaiVideo;
 
 import java.net.URI;
@@ -17,10 +20,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The jobs through imagine4j as an application would run them: {@code service.submit}, then the
- * job's {@link VideoJob#accepted()} and {@link VideoJob#result()} futures. On the simulator, the
- * xAI adapter on its base URL and a {@link VideoJobService} with its default settings (in-memory
- * job store, default poll cadence) on a scheduler of {@code threads} threads; with downloads,
- * results are fetched with {@code service.download} on {@code threads} more threads.
+ * job's {@link VideoJob#accepted()} and {@link VideoJob#result()} futures. On a simulator, the
+ * provider's adapter on its base URL and a {@link VideoJobService} with the given settings (the
+ * defaults, poll waits divided by the run's time scale), its in-memory job store, on a scheduler
+ * of {@code threads} threads; with downloads, results are fetched with {@code service.download}
+ * on {@code threads} more threads.
  */
 final class Imagine4jClient implements LoadClient {
 
@@ -39,10 +43,20 @@ final class Imagine4jClient implements LoadClient {
                 RawHttpClient.daemons("imagine4j-download-" + POOLS.incrementAndGet() + "-"));
     }
 
-    /** The xAI adapter on {@code baseUrl}, default service settings, {@code threads} scheduler threads; downloads into {@code downloadDir} unless null. */
-    static Imagine4jClient onXai(URI baseUrl, String apiKey, int threads, Path downloadDir) {
-        VideoProvider provider = XaiVideo.builder().apiKey(apiKey).baseUrl(baseUrl).build();
-        return new Imagine4jClient(provider, VideoJobService.builder(provider).threads(threads).build(), threads, downloadDir);
+    /** The adapter of {@code api} on {@code baseUrl}; downloads into {@code downloadDir} unless null. */
+    static Imagine4jClient on(Provider api, URI baseUrl, String apiKey, ServiceSettings settings, int threads, Path downloadDir) {
+        VideoProvider provider = adapter(api, baseUrl, apiKey);
+        VideoJobService service = VideoJobService.builder(provider).threads(threads).settings(settings).build();
+        return new Imagine4jClient(provider, service, threads, downloadDir);
+    }
+
+    /** The adapter of {@code api} on {@code baseUrl}, as an application builds it. */
+    static VideoProvider adapter(Provider api, URI baseUrl, String apiKey) {
+        return switch (api) {
+            case XAI -> XaiVideo.builder().apiKey(apiKey).baseUrl(baseUrl).build();
+            case OPENAI -> OpenAiVideos.builder().apiKey(apiKey).baseUrl(baseUrl).build();
+            case OXEN -> OxenHub.builder().apiKey(apiKey).baseUrl(baseUrl).build();
+        };
     }
 
     /** A service built by the caller on {@code provider}; no downloads. */

@@ -1,10 +1,12 @@
 package io.imagine4j.benchmarks.load;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,6 +30,7 @@ final class JobTally {
     private final int jobs;
     private final long[] submittedAt;
     private final long[] timeToResult;
+    private final long[] endedAtEpochMicros;
     private final boolean[] ended;
     private final AtomicInteger endedTwice = new AtomicInteger();
     private final AtomicInteger accepted = new AtomicInteger();
@@ -43,6 +46,7 @@ final class JobTally {
         this.jobs = jobs;
         this.submittedAt = new long[jobs];
         this.timeToResult = new long[jobs];
+        this.endedAtEpochMicros = new long[jobs];
         this.ended = new boolean[jobs];
         this.settled = new CountDownLatch(jobs);
         this.finished = new CountDownLatch(jobs);
@@ -138,6 +142,24 @@ final class JobTally {
         return Arrays.copyOfRange(copy, jobs - finishedCount(), jobs);
     }
 
+    /**
+     * Completion-detection lag of every finished job the backend told the end of: from when the
+     * backend finished it ({@code backendEnds}: index to microseconds since the epoch, the same
+     * machine's clock) to when the client reported its end, in microseconds, sorted.
+     */
+    long[] sortedDetectionLags(Map<Integer, Long> backendEnds) {
+        List<Long> lags = new ArrayList<>();
+        synchronized (submittedAt) {
+            for (int i = 0; i < jobs; i++) {
+                Long end = backendEnds.get(i);
+                if (ended[i] && end != null) {
+                    lags.add(endedAtEpochMicros[i] - end);
+                }
+            }
+        }
+        return lags.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
     /** Jobs reported as ended more than once: a client bug the harness refuses to hide. */
     int endedTwice() {
         return endedTwice.get();
@@ -145,6 +167,7 @@ final class JobTally {
 
     private boolean end(int index) {
         long now = System.nanoTime();
+        Instant wall = Instant.now();
         synchronized (submittedAt) {
             if (ended[index]) {
                 endedTwice.incrementAndGet();
@@ -152,6 +175,7 @@ final class JobTally {
             }
             ended[index] = true;
             timeToResult[index] = now - submittedAt[index];
+            endedAtEpochMicros[index] = wall.getEpochSecond() * 1_000_000 + wall.getNano() / 1_000;
         }
         lastFinish.accumulateAndGet(now, Math::max);
         finished.countDown();

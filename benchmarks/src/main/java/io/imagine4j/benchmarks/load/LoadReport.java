@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The numbers of one load run, printable as a Markdown table (one column per phase, and the
@@ -31,25 +32,142 @@ public record LoadReport(LoadOptions options, List<PhaseResult> phases, ZonedDat
     /** Every correctness problem of every phase; empty for a run whose numbers can be trusted. */
     public List<String> problems() {
         List<String> all = new ArrayList<>();
-        phases.forEach(phase -> all.addAll(phase.problems(options.download())));
+        phases.forEach(phase -> all.addAll(phase.problems(options.download(), pollsRequired(options, phase))));
         return all;
+    }
+
+    /** Whether {@code phase} must have polled every job: not imagine4j on a provider that pushes completions. */
+    static boolean pollsRequired(LoadOptions options, PhaseResult phase) {
+        return !(options.provider().pushes() && phase.name().equals(ClientKind.IMAGINE4J.label()));
     }
 
     /** The command that reproduces this run. */
     public String command() {
-        return "java -jar benchmarks/target/imagine4j-benchmarks.jar load" + (options.virtual() ? " --virtual" : "")
-                + " --jobs " + options.jobs() + " --job-time " + options.jobTime().toMillis() + "ms --threads "
-                + options.threads() + " --warmup " + options.warmup() + (options.download() ? " --download" : "");
+        StringBuilder command = new StringBuilder("java -jar benchmarks/target/imagine4j-benchmarks.jar load");
+        if (options.virtual()) {
+            command.append(" --virtual");
+        } else {
+            command.append(" --provider ").append(options.provider().key());
+        }
+        command.append(" --jobs ").append(options.jobs()).append(" --job-time ").append(options.jobTime().toMillis())
+                .append("ms --threads ").append(options.threads()).append(" --warmup ").append(options.warmup());
+        if (!options.virtual()) {
+            command.append(" --time-scale ").append(scale()).append(" --clients ")
+                    .append(String.join(",", options.clients().stream().map(ClientKind::key).toList()));
+        }
+        return command.append(options.download() ? " --download" : "").toString();
+    }
+
+    private String scale() {
+        double k = options.timeScale();
+        return k == Math.rint(k) ? String.valueOf((long) k) : String.valueOf(k);
     }
 
     public String render() {
         StringBuilder out = new StringBuilder();
+        out.append(machine(at)).append('\n');
+        out.append(command()).append("\n");
+        if (options.timeScale() != 1) {
+            out.append("Time scale ").append(scale()).append(": jobs of ").append(options.jobTime().toMillis())
+                    .append(" ms of job time take ").append(options.realJobTime().toMillis())
+                    .append(" ms; poll waits and hints are divided alike; latencies below are in job time.\n");
+        }
+        out.append('\n');
+        return options.virtual() ? out.append(renderVirtual()).toString() : out.append(renderHttp()).toString();
+    }
+
+    /** One line naming the JDK and the machine, dated. */
+    static String machine(ZonedDateTime at) {
         Runtime runtime = Runtime.getRuntime();
-        out.append("imagine4j load run, ").append(at.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
-                .append(", JDK ").append(System.getProperty("java.vm.version")).append(" (")
-                .append(System.getProperty("java.vm.vendor")).append("), ").append(runtime.availableProcessors())
-                .append(" cores, max heap ").append(bytes(runtime.maxMemory())).append('\n');
-        out.append(command()).append("\n\n");
+        return "imagine4j load run, " + at.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + ", JDK "
+                + System.getProperty("java.vm.version") + " (" + System.getProperty("java.vm.vendor") + "), "
+                + runtime.availableProcessors() + " cores, max heap " + bytes(runtime.maxMemory());
+    }
+
+    /** imagine4j (the last phase) beside each baseline, with a ratio column per baseline. */
+    private String renderHttp() {
+        StringBuilder out = new StringBuilder();
+        PhaseResult subject = phases.get(phases.size() - 1);
+        List<PhaseResult> baselines = subject.name().equals(ClientKind.IMAGINE4J.label()) ? phases.subList(0, phases.size() - 1)
+                : List.of();
+        List<String> header = new ArrayList<>();
+        header.add("");
+        phases.forEach(phase -> header.add(phase.name()));
+        baselines.forEach(base -> header.add("imagine4j ÷ " + shortName(base)));
+        out.append(row(header)).append(row(header.stream().map(h -> h.isEmpty() ? "---" : "---:").toList()));
+        double k = options.timeScale();
+        ratioLine(out, baselines, "jobs succeeded / submitted", p -> p.succeeded() + " / " + p.jobs(), null);
+        ratioLine(out, baselines, "wall time, first submit → last result", p -> seconds(p.wall()), null);
+        ratioLine(out, baselines, "jobs/s", p -> String.format(Locale.ROOT, "%,.0f", p.jobsPerSecond()), PhaseResult::jobsPerSecond);
+        ratioLine(out, baselines, options.download() ? "backend calls: submits / polls / downloads" : "backend calls: submits / polls",
+                p -> p.calls().submits() + " / " + p.calls().polls() + (options.download() ? " / " + p.calls().downloads() : ""),
+                null);
+        ratioLine(out, baselines, "polls per job", p -> String.format(Locale.ROOT, "%.2f", p.pollsPerJob()), PhaseResult::pollsPerJob);
+        ratioLine(out, baselines, "time to result p50 / p99" + (k == 1 ? "" : " (job time)"),
+                p -> seconds(scaled(p.percentile(50))) + " / " + seconds(scaled(p.percentile(99))), null);
+        ratioLine(out, baselines, "detection lag p50 / p99" + (k == 1 ? "" : " (job time)"),
+                p -> seconds(scaled(p.lagPercentile(50))) + " / " + seconds(scaled(p.lagPercentile(99))),
+                p -> p.lagPercentile(99).toNanos());
+        ratioLine(out, baselines, "JVM live threads before → peak", p -> p.threadsBefore() + " → " + p.peakThreads()
+                + " (+" + p.addedThreads() + ")", p -> p.addedThreads());
+        ratioLine(out, baselines, "heap after GC: idle → peak in flight", p -> bytes(p.heapIdle()) + " → "
+                + bytes(p.heapAtPeak()) + " (" + p.inFlightAtPeak() + " jobs)", null);
+        ratioLine(out, baselines, "heap per job in flight", p -> bytes(p.heapPerJobInFlight()), p -> p.heapPerJobInFlight());
+        ratioLine(out, baselines, "heap retained per job after all ended", p -> bytes(p.heapRetainedPerJob()), null);
+        ratioLine(out, baselines, "CPU of this JVM: process / Java threads", p -> seconds(p.spent().cpu()) + " / "
+                + seconds(p.spent().javaThreads()), null);
+        ratioLine(out, baselines, "JIT compile time / GC time in the phase", p -> seconds(p.spent().jit()) + " / "
+                + seconds(p.spent().gc()), null);
+        ratioLine(out, baselines, "CPU per job: process", p -> micros(p.cpuMicrosPerJob()), PhaseResult::cpuMicrosPerJob);
+        ratioLine(out, baselines, "CPU per job: Java threads (no JIT, no GC)", p -> micros(p.javaThreadCpuMicrosPerJob()),
+                PhaseResult::javaThreadCpuMicrosPerJob);
+        ratioLine(out, baselines, "CPU per backend call: Java threads", p -> micros(p.javaThreadCpuMicrosPerCall()),
+                PhaseResult::javaThreadCpuMicrosPerCall);
+        ratioLine(out, baselines, "allocated per job / per backend call (all Java threads)",
+                p -> bytes(p.allocatedBytesPerJob()) + " / " + bytes(p.allocatedBytesPerCall()),
+                p -> p.allocatedBytesPerCall());
+        ratioLine(out, baselines, "simulator CPU (its own JVM)", p -> seconds(p.backendCpu()), null);
+        out.append('\n');
+        for (PhaseResult phase : phases) {
+            out.append("threads added by ").append(phase.name()).append(" (at the peak-in-flight sample): ")
+                    .append(census(phase.threadsAdded())).append('\n');
+        }
+        return out.toString();
+    }
+
+    private Duration scaled(Duration real) {
+        return Duration.ofNanos(Math.round(real.toNanos() * options.timeScale()));
+    }
+
+    /** The baseline's short name in a column header: its letter, or the SDK's name. */
+    private static String shortName(PhaseResult phase) {
+        String name = phase.name();
+        int open = name.lastIndexOf('(');
+        return open >= 0 ? name.substring(open) : name;
+    }
+
+    private void ratioLine(StringBuilder out, List<PhaseResult> baselines, String label, Function<PhaseResult, String> cell,
+                           ToDoubleFunction<PhaseResult> compared) {
+        List<String> cells = new ArrayList<>();
+        cells.add(label);
+        phases.forEach(phase -> cells.add(cell.apply(phase)));
+        PhaseResult subject = phases.get(phases.size() - 1);
+        for (PhaseResult base : baselines) {
+            cells.add(compared == null ? "" : ratio(compared.applyAsDouble(subject), compared.applyAsDouble(base)));
+        }
+        out.append(row(cells));
+    }
+
+    static String ratio(double value, double base) {
+        if (base == 0) {
+            return value == 0 ? "=" : "n/a";
+        }
+        return String.format(Locale.ROOT, "%.2f×", value / base);
+    }
+
+    /** The virtual run: the fake alone, imagine4j on it, and the difference. */
+    private String renderVirtual() {
+        StringBuilder out = new StringBuilder();
         List<String> header = new ArrayList<>();
         header.add("");
         phases.forEach(phase -> header.add(phase.name()));
@@ -58,18 +176,12 @@ public record LoadReport(LoadOptions options, List<PhaseResult> phases, ZonedDat
             header.add(phases.get(1).name() + " − " + phases.get(0).name());
         }
         out.append(row(header)).append(row(header.stream().map(h -> h.isEmpty() ? "---" : "---:").toList()));
-        boolean virtual = options.virtual();
         line(out, "jobs succeeded / submitted", p -> p.succeeded() + " / " + p.jobs(), null);
-        line(out, virtual ? "wall time, first submit → last end (real)" : "wall time, first submit → last result",
-                p -> seconds(p.wall()), null);
+        line(out, "wall time, first submit → last end (real)", p -> seconds(p.wall()), null);
         line(out, "jobs/s", p -> String.format(Locale.ROOT, "%,.0f", p.jobsPerSecond()), null);
-        line(out, options.download() ? "backend calls: submits / polls / downloads" : "backend calls: submits / polls",
-                p -> p.calls().submits() + " / " + p.calls().polls() + (options.download() ? " / " + p.calls().downloads() : ""), null);
+        line(out, "backend calls: submits / polls", p -> p.calls().submits() + " / " + p.calls().polls(), null);
         line(out, "calls per job", p -> String.format(Locale.ROOT, "%.2f", p.callsPerJob()),
                 compared ? (a, b) -> String.format(Locale.ROOT, "%+.2f", b.callsPerJob() - a.callsPerJob()) : null);
-        if (!virtual) {
-            line(out, "time to result p50 / p99", p -> seconds(p.percentile(50)) + " / " + seconds(p.percentile(99)), null);
-        }
         line(out, "JVM live threads before → peak", p -> p.threadsBefore() + " → " + p.peakThreads()
                 + " (+" + p.addedThreads() + ")", compared ? (a, b) -> signed(b.addedThreads() - a.addedThreads()) : null);
         line(out, "heap after GC: idle → peak in flight", p -> bytes(p.heapIdle()) + " → " + bytes(p.heapAtPeak())
@@ -86,13 +198,9 @@ public record LoadReport(LoadOptions options, List<PhaseResult> phases, ZonedDat
         line(out, "CPU per job: Java threads (no JIT, no GC)", p -> micros(p.javaThreadCpuMicrosPerJob()),
                 compared ? (a, b) -> String.format(Locale.ROOT, "%+,.0f µs",
                         b.javaThreadCpuMicrosPerJob() - a.javaThreadCpuMicrosPerJob()) : null);
-        if (virtual) {
-            line(out, "allocated per job (worker + driver threads)", p -> p.allocatedBytesPerJob() < 0 ? "n/a"
-                    : bytes(p.allocatedBytesPerJob()), compared ? (a, b) -> a.allocatedBytesPerJob() < 0 ? "n/a"
-                    : signedBytes(b.allocatedBytesPerJob() - a.allocatedBytesPerJob()) : null);
-        } else {
-            line(out, "simulator CPU (its own JVM)", p -> seconds(p.backendCpu()), null);
-        }
+        line(out, "allocated per job (worker + driver threads)", p -> p.allocatedBytesPerJob() < 0 ? "n/a"
+                : bytes(p.allocatedBytesPerJob()), compared ? (a, b) -> a.allocatedBytesPerJob() < 0 ? "n/a"
+                : signedBytes(b.allocatedBytesPerJob() - a.allocatedBytesPerJob()) : null);
         out.append('\n');
         for (PhaseResult phase : phases) {
             out.append("threads added by ").append(phase.name()).append(" (at the peak-in-flight sample): ")

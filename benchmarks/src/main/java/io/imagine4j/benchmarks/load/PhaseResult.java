@@ -18,6 +18,7 @@ import java.util.TreeMap;
  * @param wall            from the first submit to the last job's end
  * @param calls           what the backend received during the phase
  * @param timesToResult   each finished job's time from submit to end, in nanoseconds, sorted
+ * @param detectionLags   each finished job's time from the backend's end of it to the client's, in microseconds, sorted
  * @param threadsBefore   live threads of this JVM just before the first submit
  * @param threadsAdded    threads alive at the peak-in-flight sample and not before, by name pattern
  * @param peakThreads     most live threads of this JVM at once during the phase
@@ -31,7 +32,7 @@ import java.util.TreeMap;
  * @param failures        a few failures, for the report
  */
 public record PhaseResult(String name, int jobs, int succeeded, int failed, int endedTwice, Duration wall,
-                          CallCounts calls, long[] timesToResult, int threadsBefore, Map<String, Integer> threadsAdded,
+                          CallCounts calls, long[] timesToResult, long[] detectionLags, int threadsBefore, Map<String, Integer> threadsAdded,
                           int peakThreads, long heapIdle, long heapAtPeak, int inFlightAtPeak, long heapAfter,
                           JvmUsage spent, long allocatedBytes,
                           Duration backendCpu, List<String> failures) {
@@ -39,6 +40,13 @@ public record PhaseResult(String name, int jobs, int succeeded, int failed, int 
     public PhaseResult {
         threadsAdded = new TreeMap<>(threadsAdded);
         failures = List.copyOf(failures);
+    }
+
+    /** The same result under another name (a warm-up judged as its phase). */
+    PhaseResult renamed(String newName) {
+        return new PhaseResult(newName, jobs, succeeded, failed, endedTwice, wall, calls, timesToResult, detectionLags,
+                threadsBefore, threadsAdded, peakThreads, heapIdle, heapAtPeak, inFlightAtPeak, heapAfter, spent,
+                allocatedBytes, backendCpu, failures);
     }
 
     /** Threads alive at {@code after} and not at {@code before} (two censuses: id to name pattern), counted by pattern. */
@@ -64,6 +72,15 @@ public record PhaseResult(String name, int jobs, int succeeded, int failed, int 
         }
         int rank = (int) Math.ceil(percent / 100.0 * timesToResult.length) - 1;
         return Duration.ofNanos(timesToResult[Math.max(0, Math.min(rank, timesToResult.length - 1))]);
+    }
+
+    /** The completion-detection lag below which {@code percent} % of jobs were seen to end (real time). */
+    public Duration lagPercentile(double percent) {
+        if (detectionLags.length == 0) {
+            return Duration.ZERO;
+        }
+        int rank = (int) Math.ceil(percent / 100.0 * detectionLags.length) - 1;
+        return Duration.ofNanos(1_000 * detectionLags[Math.max(0, Math.min(rank, detectionLags.length - 1))]);
     }
 
     /** Threads the phase added to the JVM at its peak. */
@@ -96,8 +113,25 @@ public record PhaseResult(String name, int jobs, int succeeded, int failed, int 
         return spent.javaThreads().toNanos() / 1e3 / jobs;
     }
 
+    /** Bytes allocated per job: by the measured threads (virtual run), else by every Java thread of the phase. */
     public long allocatedBytesPerJob() {
-        return allocatedBytes < 0 ? -1 : allocatedBytes / jobs;
+        long bytes = allocatedBytes >= 0 ? allocatedBytes : spent.allocated();
+        return bytes < 0 ? -1 : bytes / jobs;
+    }
+
+    /** Bytes every Java thread allocated per call the backend received, or -1. */
+    public long allocatedBytesPerCall() {
+        return spent.allocated() < 0 || calls.total() == 0 ? -1 : spent.allocated() / calls.total();
+    }
+
+    /** CPU of the Java threads per call the backend received. */
+    public double javaThreadCpuMicrosPerCall() {
+        return calls.total() == 0 ? 0 : spent.javaThreads().toNanos() / 1e3 / calls.total();
+    }
+
+    /** Polls the backend received per job. */
+    public double pollsPerJob() {
+        return (double) calls.polls() / jobs;
     }
 
     /** Calls the backend received per job. */
@@ -107,6 +141,11 @@ public record PhaseResult(String name, int jobs, int succeeded, int failed, int 
 
     /** What is wrong with this phase, if anything: the run's correctness conditions. */
     public List<String> problems(boolean downloads) {
+        return problems(downloads, true);
+    }
+
+    /** The same, for a client that may find every job's end without polling ({@code pollsRequired} false: push). */
+    public List<String> problems(boolean downloads, boolean pollsRequired) {
         List<String> problems = new ArrayList<>();
         if (succeeded != jobs) {
             problems.add(name + ": " + succeeded + " of " + jobs + " jobs succeeded (" + failed + " failed) " + failures);
@@ -117,7 +156,7 @@ public record PhaseResult(String name, int jobs, int succeeded, int failed, int 
         if (calls.submits() != jobs) {
             problems.add(name + ": the backend received " + calls.submits() + " submits for " + jobs + " jobs");
         }
-        if (calls.polls() < jobs) {
+        if (pollsRequired && calls.polls() < jobs) {
             problems.add(name + ": only " + calls.polls() + " polls for " + jobs + " jobs");
         }
         if (downloads && calls.downloads() != jobs) {

@@ -1,8 +1,5 @@
 package io.imagine4j.benchmarks.load;
 
-import io.imagine4j.core.service.ServiceSettings;
-import io.imagine4j.core.time.Backoff;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,40 +11,40 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The baseline: the least a hand-written client must do to run the same jobs. Plain
- * {@link HttpClient} (HTTP/1.1 on loopback, like imagine4j's), one POST per job, then GETs on
- * {@code threads} scheduler threads at exactly imagine4j's default poll cadence
- * ({@link ServiceSettings#defaults()}{@code .pollBackoff()}), answers read with a regular
- * expression instead of a JSON parser, no job store, no events, no retries, no state machine.
- * With downloads, results are streamed to a file on {@code threads} more threads, as imagine4j's
- * are.
+ * A baseline: the least a hand-written client must do to run the same jobs. Plain
+ * {@link HttpClient} (HTTP/1.1 on loopback, like imagine4j's), one submit per job, then polls on
+ * {@code threads} scheduler threads at a {@link PollCadence} (a fixed interval for the docs' loop,
+ * imagine4j's own schedule for baseline (b)), answers read with regular expressions
+ * ({@link RawWire}), no job store, no events, no retries, no state machine. With downloads,
+ * results are streamed to a file on {@code threads} more threads, as imagine4j's are.
+ *
+ * <p>The providers' docs write the loop as {@code while (!done) { Thread.sleep(5000); poll(); }},
+ * a blocked thread per job; here it shares a scheduler like the other clients, so that threads and
+ * CPU compare and only the cadence differs.
  */
 final class RawHttpClient implements LoadClient {
 
-    private static final Pattern REQUEST_ID = Pattern.compile("\"request_id\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern URL = Pattern.compile("\"url\"\\s*:\\s*\"([^\"]*)\"");
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final URI baseUrl;
     private final String authorization;
+    private final RawWire wire;
+    private final PollCadence cadence;
     private final HttpClient http;
     private final ScheduledThreadPoolExecutor scheduler;
     private final ExecutorService downloads;
     private final Path downloadDir;
-    private final Backoff polls = ServiceSettings.defaults().pollBackoff();
 
-    RawHttpClient(URI baseUrl, String apiKey, int threads, Path downloadDir) {
+    RawHttpClient(URI baseUrl, String apiKey, RawWire wire, PollCadence cadence, int threads, Path downloadDir) {
         this.baseUrl = baseUrl;
         this.authorization = "Bearer " + apiKey;
+        this.wire = wire;
+        this.cadence = cadence;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
         int pool = POOLS.incrementAndGet();
@@ -62,19 +59,19 @@ final class RawHttpClient implements LoadClient {
     }
 
     private void submitNow(int index, String prompt, JobTally tally) {
-        String body = "{\"model\":\"grok-imagine-video\",\"prompt\":\"" + prompt + "\"}";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/videos/generations")).timeout(TIMEOUT)
-                .header("Authorization", authorization).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpRequest request = wire.submit(baseUrl, prompt).timeout(TIMEOUT).header("Authorization", authorization).build();
+        // The schedule's clock starts when the submit is sent, as imagine4j's does (PollSchedule.restart).
+        long sent = System.nanoTime();
         try {
             HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-            Matcher id = REQUEST_ID.matcher(answer.body());
-            if (answer.statusCode() != 200 || !id.find()) {
+            String id = wire.acceptedId(answer).orElse(null);
+            if (id == null) {
                 tally.failed(index, "submit answered HTTP " + answer.statusCode() + ": " + answer.body(), true);
                 return;
             }
             tally.accepted(index);
-            schedulePoll(index, id.group(1), 0, tally);
+            PollCadence.JobCadence job = cadence.forJob(sent);
+            schedulePoll(index, id, job, job.first(wire.initial(answer), System.nanoTime()), tally);
         } catch (IOException e) {
             tally.failed(index, "submit failed: " + e, true);
         } catch (InterruptedException e) {
@@ -82,31 +79,25 @@ final class RawHttpClient implements LoadClient {
         }
     }
 
-    private void schedulePoll(int index, String id, int round, JobTally tally) {
-        long delay = polls.delay(round, ThreadLocalRandom.current()::nextDouble).toNanos();
-        scheduler.schedule(() -> poll(index, id, round, tally), delay, TimeUnit.NANOSECONDS);
+    private void schedulePoll(int index, String id, PollCadence.JobCadence job, Duration wait, JobTally tally) {
+        scheduler.schedule(() -> poll(index, id, job, tally), wait.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    private void poll(int index, String id, int round, JobTally tally) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/videos/" + id)).timeout(TIMEOUT)
-                .header("Authorization", authorization).GET().build();
+    private void poll(int index, String id, PollCadence.JobCadence job, JobTally tally) {
+        HttpRequest request = wire.poll(baseUrl, id).timeout(TIMEOUT).header("Authorization", authorization).build();
         try {
             HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-            Matcher status = STATUS.matcher(answer.body());
-            String value = status.find() ? status.group(1) : "";
-            if (answer.statusCode() == 202 || value.equals("pending")) {
-                schedulePoll(index, id, round + 1, tally);
-            } else if (answer.statusCode() == 200 && value.equals("done")) {
-                Matcher url = URL.matcher(answer.body());
-                if (!url.find() || url.group(1).isEmpty()) {
-                    tally.failed(index, "done without a url: " + answer.body(), false);
-                } else if (downloads != null) {
-                    downloads.execute(() -> download(index, URI.create(url.group(1)), tally));
+            PollAnswer read = wire.read(answer);
+            if (read instanceof PollAnswer.Pending pending) {
+                schedulePoll(index, id, job, job.next(pending, System.nanoTime()), tally);
+            } else if (read instanceof PollAnswer.Done done) {
+                if (downloads != null) {
+                    downloads.execute(() -> download(index, id, done, tally));
                 } else {
                     tally.succeeded(index);
                 }
             } else {
-                tally.failed(index, "poll answered HTTP " + answer.statusCode() + ": " + answer.body(), false);
+                tally.failed(index, ((PollAnswer.Failed) read).why(), false);
             }
         } catch (IOException e) {
             tally.failed(index, "poll failed: " + e, false);
@@ -115,11 +106,14 @@ final class RawHttpClient implements LoadClient {
         }
     }
 
-    private void download(int index, URI url, JobTally tally) {
-        // No credential: result URLs are public links on another host in real life.
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(TIMEOUT).GET().build();
+    private void download(int index, String id, PollAnswer.Done done, JobTally tally) {
+        HttpRequest.Builder request = wire.download(baseUrl, id, done).timeout(TIMEOUT);
+        if (wire.downloadNeedsKey()) {
+            request.header("Authorization", authorization);
+        }
         try {
-            HttpResponse<Path> answer = http.send(request, HttpResponse.BodyHandlers.ofFile(downloadDir.resolve("raw-" + index + ".mp4")));
+            HttpResponse<Path> answer = http.send(request.build(),
+                    HttpResponse.BodyHandlers.ofFile(downloadDir.resolve("raw-" + index + ".mp4")));
             if (answer.statusCode() == 200) {
                 tally.succeeded(index);
             } else {

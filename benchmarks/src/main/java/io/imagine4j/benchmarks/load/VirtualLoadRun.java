@@ -114,7 +114,7 @@ final class VirtualLoadRun {
             CallCounts calls = new CallCounts(fake.calls(Call.SUBMIT), fake.calls(Call.POLL), fake.calls(Call.CONTENT),
                     fake.calls(Call.CANCEL) + fake.calls(Call.EVENTS) + fake.calls(Call.LIST) + fake.calls(Call.OTHER), 0, 0);
             return new PhaseResult(name, run.jobs(), tally.succeededCount(), tally.failedCount(), tally.endedTwice(),
-                    tally.wallTime().minus(gcWall), calls, new long[0], threadsBefore,
+                    tally.wallTime().minus(gcWall), calls, new long[0], new long[0], threadsBefore,
                     PhaseResult.added(censusBefore, censusAtPeak), peakThreads, heapIdle, heapAtPeak, inFlight,
                     heapAfter, spent, allocated, Duration.ZERO, tally.someFailures());
         } finally {

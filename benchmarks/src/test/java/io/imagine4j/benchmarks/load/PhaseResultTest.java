@@ -91,8 +91,8 @@ class PhaseResultTest {
             times[i] = Duration.ofMillis(i + 1).toNanos();
         }
         return new PhaseResult("client", 10, succeeded, 10 - succeeded, endedTwice, Duration.ofSeconds(2), calls, times,
-                20, Map.of(), 24, 1_000_000, 3_000_000, 8, 1_500_000,
-                new JvmUsage(Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ZERO, Duration.ZERO), 1000,
+                new long[] {1_000, 2_000, 300_000}, 20, Map.of(), 24, 1_000_000, 3_000_000, 8, 1_500_000,
+                new JvmUsage(Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ZERO, Duration.ZERO, 5_000), 1000,
                 Duration.ZERO, List.of());
     }
 }

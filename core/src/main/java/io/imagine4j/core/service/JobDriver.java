@@ -116,6 +116,7 @@ final class JobDriver {
             return; // ended, or taken over: another instance decides whether it was sent
         }
         int attempt = lead.nextSubmitAttempt();
+        Instant sent = now();
         SubmitOutcome outcome;
         try {
             outcome = provider.submit(new Submission(lead.generation().submission(), checked));
@@ -125,7 +126,7 @@ final class JobDriver {
                     provider.name() + " adapter failed: " + e.getClass().getSimpleName()));
         }
         if (outcome instanceof SubmitOutcome.Accepted accepted) {
-            started(group, accepted, attempt);
+            started(group, accepted, attempt, sent);
         } else if (outcome instanceof SubmitOutcome.Refused refused) {
             JobFailure failure = refused.failure();
             boolean retryable = failure.kind() == FailureKind.RATE_LIMITED || failure.kind() == FailureKind.UNAVAILABLE;
@@ -141,7 +142,7 @@ final class JobDriver {
     }
 
     /** Gives each generation its id, in order; a generation the provider did not start ends as a protocol failure. */
-    private void started(List<TrackedJob> group, SubmitOutcome.Accepted accepted, int attempt) {
+    private void started(List<TrackedJob> group, SubmitOutcome.Accepted accepted, int attempt, Instant sent) {
         List<JobId> ids = accepted.jobIds();
         for (int i = 0; i < group.size(); i++) {
             TrackedJob job = group.get(i);
@@ -152,6 +153,7 @@ final class JobDriver {
             }
             byJobId.put(ids.get(i), job);
             job.accept(ids.get(i), attempt);
+            job.pollClockFrom(sent);
             if (!job.apply(accepted.initial())) {
                 schedulePoll(job, accepted.initial().pollAfter());
             }

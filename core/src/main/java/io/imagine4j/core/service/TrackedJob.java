@@ -192,6 +192,11 @@ final class TrackedJob implements VideoJob {
         return ++consecutivePollFailures;
     }
 
+    /** The job started at the provider no sooner than {@code sent}: its progress is measured from there. */
+    synchronized void pollClockFrom(Instant sent) {
+        schedule.restart(sent);
+    }
+
     synchronized Duration nextPollWait(Option<Duration> hint) {
         return schedule.next(driver.now(), hint, driver.random());
     }

@@ -36,15 +36,23 @@ class PollScheduleProperties {
     }
 
     @Property
-    void a_linear_job_is_polled_near_its_end(@ForAll @IntRange(min = 10, max = 600) int seconds,
-            @ForAll @IntRange(min = 5, max = 60) int percentAtFirstRead) {
+    void a_linear_job_is_polled_at_its_end_or_half_a_step_after_its_earliest_possible_end(
+            @ForAll @IntRange(min = 10, max = 600) int seconds, @ForAll @IntRange(min = 5, max = 60) int percentAtFirstRead) {
         ServiceSettings settings = VideoJobServiceTest.exact().withProgressAwarePolling(true).withMaxPredictedWait(Duration.ofHours(1));
         PollSchedule schedule = new PollSchedule(settings, START);
-        Instant read = START.plusMillis(seconds * 10L * percentAtFirstRead);
+        long readMillis = seconds * 10L * percentAtFirstRead;
+        Instant read = START.plusMillis(readMillis);
         schedule.observed(Option.some(percentAtFirstRead), read);
         Duration wait = schedule.next(read, Option.none(), () -> 0.5);
         Duration left = Duration.between(read, START.plusSeconds(seconds));
-        assertThat(Math.abs(wait.minus(left).toMillis())).as("wait %s against %s left", wait, left)
-                .isLessThanOrEqualTo(Math.max(settings.pollBackoff().initial().toMillis(), 1));
+        // The reading says [p, p + 1) %: the job may end as early as this, had it been at p + 1 %.
+        Duration earliest = Duration.ofMillis(Math.round(readMillis * (99.0 - percentAtFirstRead) / (percentAtFirstRead + 1)));
+        Duration soonAfterEarliest = earliest.plus(settings.pollBackoff().max().dividedBy(2));
+        Duration expected = soonAfterEarliest.compareTo(left) < 0 ? soonAfterEarliest : left;
+        long tolerance = Math.max(settings.pollBackoff().initial().toMillis(), 1);
+        assertThat(wait.toMillis()).as("never after its end: wait %s against %s left", wait, left)
+                .isLessThanOrEqualTo(left.toMillis() + tolerance);
+        assertThat(Math.abs(wait.minus(expected).toMillis())).as("wait %s against %s expected", wait, expected)
+                .isLessThanOrEqualTo(tolerance);
     }
 }

@@ -26,8 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * service with its adapter and a durable SQLite store runs jobs to their end (downloads, Oxen's
  * event stream included), is closed, and then the JVM is back to the threads and file descriptors
  * it had before. The JDK HTTP client (Java 17 has no {@code close()} on it) lets its selector
- * thread and connections go once the client is unreachable: the check collects garbage while it
- * waits, which is what a long-running application's collector does.
+ * thread go once the client is unreachable and its last pooled connection is closed: the check
+ * collects garbage while it waits, which is what a long-running application's collector does, and
+ * the simulators close idle kept-alive connections after 2 s (the module's surefire settings), as a
+ * server's idle timeout would, later; until then the thread is the JDK's, holding no job.
  */
 @Isolated("counts every thread and file descriptor of the JVM")
 class ClosedLeavesNothingTest {

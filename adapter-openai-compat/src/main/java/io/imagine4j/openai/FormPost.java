@@ -2,10 +2,12 @@ package io.imagine4j.openai;
 
 import io.imagine4j.http.auth.ApiCredentials;
 import io.imagine4j.http.auth.ApiOrigin;
+import io.imagine4j.http.client.ResponseTooLargeException;
 import io.imagine4j.http.json.ApiJson;
 import io.imagine4j.http.response.ApiResponse;
 import io.imagine4j.http.response.ResponseHeaders;
 import io.imagine4j.http.transport.JdkHttpClients;
+import io.imagine4j.http.transport.StreamingBody;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,9 +64,12 @@ final class FormPost {
                 .POST(body);
         headers.forEach(request::header);
         credentials.headersFor(url).forEach(request::header);
+        // The body arrives through a StreamingBody: a read that waits longer than the read timeout fails,
+        // where BodyHandlers.ofInputStream() would wait for as long as the server keeps the connection open.
+        StreamingBody streamed = new StreamingBody(readTimeout);
         HttpResponse<InputStream> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            response = http.send(request.build(), info -> streamed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -78,7 +83,7 @@ final class FormPost {
             throw new UncheckedIOException(e);
         }
         if (answer.length > maxResponseBytes) {
-            throw new UncheckedIOException(new IOException("the answer to POST " + ApiOrigin.withoutQuery(url)
+            throw new UncheckedIOException(new ResponseTooLargeException("the answer to POST " + ApiOrigin.withoutQuery(url)
                     + " is larger than " + maxResponseBytes + " bytes"));
         }
         return ApiResponse.of(response.statusCode(), ResponseHeaders.of(response.headers().map()), answer, type,

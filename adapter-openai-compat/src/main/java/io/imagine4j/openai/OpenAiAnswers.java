@@ -9,6 +9,7 @@ import io.imagine4j.core.model.GeneratedVideo;
 import io.imagine4j.core.model.JobId;
 import io.imagine4j.core.port.out.JobPage;
 import io.imagine4j.http.error.ErrorClassifier;
+import io.imagine4j.http.json.EpochTime;
 import io.imagine4j.http.response.ApiResponse;
 import io.imagine4j.openai.wire.VideoList;
 import io.imagine4j.openai.wire.VideoObject;
@@ -127,7 +128,7 @@ final class OpenAiAnswers {
     private static GeneratedVideo result(VideoObject video, JobId id, Function<JobId, URI> content) {
         GeneratedVideo result = GeneratedVideo.at(id, content.apply(id));
         result = seconds(video.seconds()).map(result::withDuration).getOrElse(result);
-        result = Option.of(video.expiresAt()).map(OpenAiAnswers::instant).map(result::withExpiresAt).getOrElse(result);
+        result = Option.of(video.expiresAt()).flatMap(OpenAiAnswers::instant).map(result::withExpiresAt).getOrElse(result);
         if (video.size() != null) {
             result = result.withDetail("size", video.size());
         }
@@ -155,12 +156,12 @@ final class OpenAiAnswers {
         String raw = video.status() == null ? "" : video.status();
         return new JobSummary(JobId.of(provider, video.id()), status(raw), raw,
                 Option.of(video.progress()).map(p -> Math.max(0, Math.min(100, p))), Option.of(video.model()),
-                Option.of(video.prompt()), Option.of(video.createdAt()).map(OpenAiAnswers::instant));
+                Option.of(video.prompt()), Option.of(video.createdAt()).flatMap(OpenAiAnswers::instant));
     }
 
-    /** A Unix time in seconds, or in milliseconds when it is too large to be seconds. */
-    static Instant instant(long value) {
-        return value >= MILLISECONDS_FROM ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value);
+    /** A Unix time in seconds, or in milliseconds when it is too large to be seconds; none beyond what an Instant holds. */
+    static Option<Instant> instant(long value) {
+        return value >= MILLISECONDS_FROM ? EpochTime.millis(value) : EpochTime.seconds(value);
     }
 
     /** {@code "8"} (or {@code "8.5"}) seconds; none when missing or unreadable. */

@@ -77,7 +77,6 @@ public final class OpenAiVideos {
         private final Map<String, ModelCapabilities> models = new LinkedHashMap<>();
         private String defaultModel = OpenAiModels.SORA_2;
         private Option<ModelCapabilities> otherModels = Option.none();
-        private final int maxResponseBytes = 8 * 1024 * 1024;
 
         private Builder() {
             super(DEFAULT_BASE_URL, API_KEY_VARIABLE, BASE_URL_VARIABLE);
@@ -180,8 +179,8 @@ public final class OpenAiVideos {
             ErrorClassifier errors = ErrorClassifier.forProvider(shown).withCredentials(credentials)
                     .withRule(ErrorRule.code("sentinel_block", FailureKind.MODERATION))
                     .withRule(ErrorRule.code("moderation_blocked", FailureKind.MODERATION));
-            OpenAiApi api = clients(credentials, errors).maxResponseBytes(maxResponseBytes).build(OpenAiApi.class);
-            FormPost forms = new FormPost(baseUrl, credentials, headers, connectTimeout(), readTimeout(), maxResponseBytes);
+            OpenAiApi api = clients(credentials, errors).build(OpenAiApi.class);
+            FormPost forms = new FormPost(baseUrl, credentials, headers, connectTimeout(), readTimeout(), maxResponseBytes());
             return new OpenAiVideoProvider(api, forms, new OpenAiRequests(encoding, fitInputImages, headers),
                     OpenAiCapabilities.of(name, models, defaultModel, otherModels, encoding, fitInputImages), errors,
                     ResultDownloader.create(downloads(), errors), credentials, baseUrl, headers, OpenAiPrices.of(name));

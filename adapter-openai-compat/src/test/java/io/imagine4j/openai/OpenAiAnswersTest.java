@@ -30,9 +30,9 @@ class OpenAiAnswersTest {
     @Test
     void unix_times_are_seconds_or_milliseconds_by_magnitude() {
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
-        assertThat(OpenAiAnswers.instant(at.getEpochSecond())).isEqualTo(at);
-        assertThat(OpenAiAnswers.instant(at.toEpochMilli())).isEqualTo(at);
-        assertThat(OpenAiAnswers.instant(1L)).isEqualTo(Instant.ofEpochSecond(1));
+        assertThat(OpenAiAnswers.instant(at.getEpochSecond())).contains(at);
+        assertThat(OpenAiAnswers.instant(at.toEpochMilli())).contains(at);
+        assertThat(OpenAiAnswers.instant(1L)).contains(Instant.ofEpochSecond(1));
     }
 
     @Test
@@ -41,5 +41,12 @@ class OpenAiAnswersTest {
         assertThat(OpenAiAnswers.seconds("8.5").get()).isEqualTo(Duration.ofMillis(8_500));
         assertThat(OpenAiAnswers.seconds("eight")).isEmpty();
         assertThat(OpenAiAnswers.seconds(null)).isEmpty();
+    }
+
+    @Test
+    void a_time_beyond_what_an_instant_holds_is_no_time_rather_than_an_exception() {
+        assertThat(OpenAiAnswers.instant(-31_557_014_167_219_256L)).isEmpty();
+        assertThat(OpenAiAnswers.instant(1_735_689_600L)).contains(Instant.parse("2025-01-01T00:00:00Z"));
+        assertThat(OpenAiAnswers.instant(1_735_689_600_000L)).contains(Instant.parse("2025-01-01T00:00:00Z"));
     }
 }

@@ -7,6 +7,8 @@ import io.imagine4j.core.job.JobSummary;
 import io.imagine4j.core.job.JobUpdate;
 import io.imagine4j.core.model.GeneratedVideo;
 import io.imagine4j.core.model.JobId;
+import io.imagine4j.http.download.ResultLocation;
+import io.imagine4j.http.json.EpochTime;
 import io.imagine4j.oxen.wire.CompletionEvent;
 import io.imagine4j.oxen.wire.GenerationRow;
 import io.vavr.Tuple;
@@ -16,9 +18,7 @@ import io.vavr.control.Option;
 import io.vavr.control.Try;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -102,7 +102,7 @@ final class OxenPolls {
         JobId id = JobId.of(OxenCapabilities.PROVIDER, row.generationId());
         JobStatus status = fromRow(row, id).map(JobUpdate::status).getOrElse(JobStatus.RUNNING);
         return Option.some(new JobSummary(id, status, row.status(), Option.none(), Option.of(row.modelId()),
-                Option.of(row.prompt()), Option.of(row.enqueuedAt()).map(Instant::ofEpochSecond)));
+                Option.of(row.prompt()), Option.of(row.enqueuedAt()).flatMap(EpochTime::seconds)));
     }
 
     /** Oxen's statuses, for the queue's {@code status} filter; none for a status Oxen does not have. */
@@ -157,9 +157,9 @@ final class OxenPolls {
             return Either.left(JobFailure.of(FailureKind.PROTOCOL, "missing_result_url",
                     "Oxen says generation " + id.value() + " is " + raw + " but names no result URL.").withJobId(id));
         }
-        return Try.of(() -> URI.create(url.strip())).filter(URI::isAbsolute).toEither()
-                .mapLeft(bad -> JobFailure.of(FailureKind.PROTOCOL, "bad_result_url",
-                        "Oxen gave generation " + id.value() + " a result URL that is not an absolute URL.").withJobId(id))
+        return ResultLocation.parse(url).toEither(() -> JobFailure.of(FailureKind.PROTOCOL, "bad_result_url",
+                        "Oxen gave generation " + id.value() + " a result URL that is not an http(s) URL a download can fetch.")
+                        .withJobId(id))
                 .map(location -> GeneratedVideo.at(id, location));
     }
 

@@ -8,6 +8,7 @@ import io.imagine4j.http.auth.ApiCredentials;
 import io.imagine4j.http.error.ErrorClassifier;
 import io.imagine4j.http.response.ResponseHeaders;
 import io.imagine4j.http.transport.JdkHttpClients;
+import io.imagine4j.http.transport.StreamingBody;
 import io.imagine4j.http.transport.TransportFailure;
 import io.vavr.control.Either;
 import org.slf4j.Logger;
@@ -119,7 +120,7 @@ final class RepositoryUploads {
         credentials.headersFor(directoryUrl).forEach(request::header);
         String what = "PUT " + directoryUrl;
         try {
-            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = http.send(request.build(), info -> new StreamingBody(timeout));
             try (InputStream body = response.body()) {
                 byte[] answer = body.readNBytes(ERROR_BODY_BYTES);
                 if (response.statusCode() / 100 != 2) {

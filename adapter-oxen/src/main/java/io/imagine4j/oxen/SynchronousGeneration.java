@@ -18,6 +18,7 @@ import io.imagine4j.http.call.SubmitCall;
 import io.imagine4j.http.response.ApiResponse;
 import io.imagine4j.http.response.ResponseHeaders;
 import io.imagine4j.http.transport.JdkHttpClients;
+import io.imagine4j.http.transport.StreamingBody;
 import io.imagine4j.http.transport.TransportFailure;
 import io.imagine4j.oxen.wire.GenerationBody;
 import io.vavr.control.Either;
@@ -90,7 +91,7 @@ final class SynchronousGeneration {
         String what = "POST " + endpoint;
         HttpResponse<InputStream> response;
         try {
-            response = http.send(post.build(), HttpResponse.BodyHandlers.ofInputStream());
+            response = http.send(post.build(), info -> new StreamingBody(timeout));
         } catch (IOException e) {
             TransportFailure failure = TransportFailure.of(e);
             JobFailure reported = failure.toJobFailure("Oxen", what);

@@ -10,6 +10,7 @@ import io.imagine4j.oxen.wire.CompletionEvent;
 import io.imagine4j.oxen.wire.GenerationRow;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -70,6 +71,15 @@ class OxenPollsTest {
         assertThat(OxenPolls.fromEvent(new CompletionEvent("g1", "succeeded", "video", "m", null, null))).isEmpty();
         assertThat(OxenPolls.fromEvent(new CompletionEvent("g1", "processing", "video", "m", null, null))).isEmpty();
         assertThat(OxenPolls.fromEvent(new CompletionEvent(null, "succeeded", "video", "m", "https://x/v.mp4", null))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"file:///etc/passwd", "jar:file:/x.jar!/v.mp4", "/relative.mp4", "https://"})
+    void a_result_url_a_download_cannot_fetch_is_a_protocol_failure_and_a_huge_time_no_time(String url) throws Exception {
+        assertThat(OxenPolls.fromRow(row("{\"generation_id\":\"g1\",\"status\":\"succeeded\",\"result_url\":\"" + url + "\"}"),
+                ID).getLeft().code()).isEqualTo("bad_result_url");
+        assertThat(OxenPolls.summary(row("{\"generation_id\":\"g1\",\"status\":\"queued\",\"enqueued_at\":-9223372036854775808}"))
+                .get().createdAt()).isEmpty();
     }
 
     private static JobStatus status(String wire) throws JsonProcessingException {

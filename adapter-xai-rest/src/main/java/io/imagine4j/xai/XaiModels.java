@@ -2,12 +2,15 @@ package io.imagine4j.xai;
 
 import io.imagine4j.core.model.ModelInfo;
 import io.imagine4j.core.model.RequestKind;
+import io.imagine4j.http.json.EpochTime;
 import io.imagine4j.xai.wire.VideoModel;
+import io.vavr.control.Option;
 
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -24,15 +27,21 @@ final class XaiModels {
     }
 
     static ModelInfo info(VideoModel model) {
-        List<String> inputs = model.inputModalities() == null ? List.of() : model.inputModalities();
+        List<String> inputs = present(model.inputModalities());
         ModelInfo info = ModelInfo.named(model.id())
-                .withAliases(model.aliases() == null ? List.of() : model.aliases())
+                .withAliases(present(model.aliases()))
                 .withKinds(kinds(inputs));
         info = detail(info, "version", model.version());
         info = detail(info, "owned_by", model.ownedBy());
-        info = detail(info, "created", model.created() == null ? null : Instant.ofEpochSecond(model.created()).toString());
+        info = detail(info, "created", Option.of(model.created()).flatMap(EpochTime::seconds).map(Instant::toString).getOrNull());
         info = detail(info, "input_modalities", String.join(", ", inputs));
-        return detail(info, "output_modalities", model.outputModalities() == null ? null : String.join(", ", model.outputModalities()));
+        return detail(info, "output_modalities", model.outputModalities() == null ? null
+                : String.join(", ", present(model.outputModalities())));
+    }
+
+    /** The list's strings, nulls (a broken answer's) left out. */
+    private static List<String> present(List<String> values) {
+        return values == null ? List.of() : values.stream().filter(Objects::nonNull).toList();
     }
 
     static Set<RequestKind> kinds(List<String> inputs) {

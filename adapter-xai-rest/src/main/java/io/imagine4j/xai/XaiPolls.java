@@ -5,9 +5,11 @@ import io.imagine4j.core.job.JobFailure;
 import io.imagine4j.core.job.JobUpdate;
 import io.imagine4j.core.model.GeneratedVideo;
 import io.imagine4j.core.model.JobId;
+import io.imagine4j.http.download.ResultLocation;
 import io.imagine4j.http.error.ErrorClassifier;
 import io.imagine4j.http.error.ProviderError;
 import io.imagine4j.http.json.ApiJson;
+import io.imagine4j.http.json.EpochTime;
 import io.imagine4j.http.response.ApiResponse;
 import io.imagine4j.xai.wire.FlatError;
 import io.imagine4j.xai.wire.VideoStatus;
@@ -126,13 +128,12 @@ final class XaiPolls {
                     .withJobId(id));
         }
         VideoStatus.Video video = found.get();
-        URI location;
-        try {
-            location = URI.create(video.url().trim());
-        } catch (IllegalArgumentException notAUrl) {
+        Option<URI> fetchable = ResultLocation.parse(video.url());
+        if (fetchable.isEmpty()) {
             return Either.left(JobFailure.of(FailureKind.PROTOCOL, "unreadable_video_url",
-                    "xAI said the job is done, but its video URL is not a URL.").withJobId(id));
+                    "xAI said the job is done, but its video URL is not an http(s) URL a download can fetch.").withJobId(id));
         }
+        URI location = fetchable.get();
         GeneratedVideo result = GeneratedVideo.at(id, location).withExpiresAt(now.plus(RESULT_LIFETIME));
         if (video.duration() != null) {
             result = result.withDuration(Duration.ofMillis(Math.round(video.duration() * 1000)));
@@ -163,7 +164,7 @@ final class XaiPolls {
     }
 
     private static String instant(Long epochSeconds) {
-        return epochSeconds == null ? null : Instant.ofEpochSecond(epochSeconds).toString();
+        return Option.of(epochSeconds).flatMap(EpochTime::seconds).map(Instant::toString).getOrNull();
     }
 
     private static JobFailure failure(VideoStatus.Error error, JobId id, Option<BigDecimal> cost) {

@@ -3,12 +3,15 @@ package io.imagine4j.xai;
 import io.imagine4j.core.job.FailureKind;
 import io.imagine4j.core.job.JobFailure;
 import io.imagine4j.core.model.JobId;
+import io.imagine4j.core.model.ModelInfo;
+import io.imagine4j.core.model.RequestKind;
 import io.imagine4j.core.job.JobStatus;
 import io.imagine4j.core.job.JobUpdate;
 import io.imagine4j.http.error.ErrorClassifier;
 import io.imagine4j.http.json.ApiJson;
 import io.imagine4j.http.response.ApiResponse;
 import io.imagine4j.http.response.ResponseHeaders;
+import io.imagine4j.xai.wire.VideoModel;
 import io.imagine4j.xai.wire.VideoStatus;
 import io.vavr.control.Either;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -77,5 +81,25 @@ class XaiPollsTest {
     @Test
     void an_unreadable_body_is_a_protocol_failure() {
         assertThat(answer(200, "{\"status\":", Map.of()).getLeft().kind()).isEqualTo(FailureKind.PROTOCOL);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"file:///etc/passwd", "jar:file:/x.jar!/v.mp4", "javascript:alert(1)", "/relative/v.mp4", "http://", "not a url"})
+    void a_done_answer_whose_url_a_download_cannot_fetch_is_a_protocol_failure_not_a_result(String url) {
+        JobFailure failure = answer(200, "{\"status\":\"done\",\"video\":{\"url\":\"" + url + "\",\"duration\":6}}",
+                Map.of()).getLeft();
+        assertThat(failure.kind()).isEqualTo(FailureKind.PROTOCOL);
+        assertThat(failure.code()).isEqualTo("unreadable_video_url");
+    }
+
+    @Test
+    void a_models_broken_fields_are_left_out_not_thrown() {
+        ModelInfo model = XaiModels.info(new VideoModel("grok-imagine-video", null,
+                Long.MIN_VALUE, "model", "xai", null, List.of("text"), List.of("video"), List.of()));
+        assertThat(model.details()).doesNotContainKey("created");
+        ModelInfo holey = XaiModels.info(new VideoModel("grok-imagine-video", null, null, "model", "xai", null,
+                Arrays.asList(null, "text"), Arrays.asList("video", null), Arrays.asList(null, "grok")));
+        assertThat(holey.aliases()).containsExactly("grok");
+        assertThat(holey.kinds()).containsExactly(RequestKind.TEXT_TO_VIDEO);
     }
 }

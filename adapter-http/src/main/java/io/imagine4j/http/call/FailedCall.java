@@ -13,6 +13,7 @@ import io.imagine4j.http.client.ResponseTooLargeException;
 import io.imagine4j.http.transport.TransportFailure;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 
 /**
@@ -43,9 +44,13 @@ record FailedCall(boolean notSent, JobFailure failure) {
         }
         if (error instanceof FeignException answered && !(error instanceof RetryableException) && answered.status() > 0
                 && causedBy(error, IOException.class)) {
-            // Headers arrived, the body broke off: the server had answered, so the request surely arrived.
-            return new FailedCall(false, new TransportFailure(TransportFailure.Delivery.MAYBE_SENT, "truncated_answer",
-                    "the answer (HTTP " + answered.status() + ") broke off").toJobFailure(provider, what));
+            // Headers arrived, the body broke off or stalled: the server had answered, so the request surely arrived.
+            TransportFailure broken = causedBy(error, SocketTimeoutException.class)
+                    ? new TransportFailure(TransportFailure.Delivery.MAYBE_SENT, "read_timeout",
+                            "the answer (HTTP " + answered.status() + ") stalled for longer than the read timeout")
+                    : new TransportFailure(TransportFailure.Delivery.MAYBE_SENT, "truncated_answer",
+                            "the answer (HTTP " + answered.status() + ") broke off");
+            return new FailedCall(false, broken.toJobFailure(provider, what));
         }
         TransportFailure transport = TransportFailure.of(error);
         return new FailedCall(transport.delivery() == TransportFailure.Delivery.NOT_SENT,

@@ -26,8 +26,10 @@ import java.util.Objects;
  * Builds the Feign client of a provider API, configured once for every adapter:
  * <ul>
  *   <li>the JDK {@link HttpClient} (through {@link JdkClient}): pooled connections, HTTP/2 over TLS,
- *       HTTP/1.1 in clear text, a connect timeout, and a read timeout that bounds the wait for an
- *       answer's headers;</li>
+ *       HTTP/1.1 in clear text, a connect timeout, and a read timeout that bounds the wait for a
+ *       whole answer, its body included (a server that stalls mid-answer fails the call as
+ *       {@code read_timeout}); a body larger than {@code maxResponseBytes} is refused as it arrives,
+ *       never read whole;</li>
  *   <li>Jackson with {@link ApiJson}'s tolerant configuration (unknown fields ignored);</li>
  *   <li>no Feign retries ({@code Retryer.NEVER_RETRY}): retries belong to the core service, which
  *       knows a POST from a GET;</li>
@@ -105,13 +107,13 @@ public final class ApiClients {
             return this;
         }
 
-        /** How long to wait for an answer's headers once the request is sent (default 60 s). */
+        /** How long to wait for an answer once the request is sent, its body included (default 60 s). */
         public Builder readTimeout(Duration value) {
             this.readTimeout = positive(value, "readTimeout");
             return this;
         }
 
-        /** The largest answer body read into memory (default 8 MiB); larger answers fail the call. */
+        /** The largest answer body read into memory (default 8 MiB); a larger one fails the call, unread beyond the limit. */
         public Builder maxResponseBytes(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("maxResponseBytes must be positive, got " + value);
@@ -169,7 +171,7 @@ public final class ApiClients {
             ErrorClassifier chosen = classifier != null ? classifier : ErrorClassifier.forProvider(origin.host());
             ErrorClassifier errors = credentials.map(chosen::withCredentials).getOrElse(chosen);
             Feign.Builder feign = Feign.builder()
-                    .client(new OriginBoundClient(new JdkClient(http), credentials, maxRedirects))
+                    .client(new OriginBoundClient(new JdkClient(http, maxResponseBytes), credentials, maxRedirects))
                     .options(new Request.Options(connectTimeout, readTimeout, false))
                     .retryer(Retryer.NEVER_RETRY)
                     .encoder(new JacksonEncoder(mapper))

@@ -39,6 +39,7 @@ public abstract class HttpAdapterBuilder<B extends HttpAdapterBuilder<B>> {
     private URI baseUrl;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(60);
+    private int maxResponseBytes = 8 * 1024 * 1024;
     private DownloadSettings downloads = DownloadSettings.defaults();
 
     /**
@@ -93,9 +94,27 @@ public abstract class HttpAdapterBuilder<B extends HttpAdapterBuilder<B>> {
         return self();
     }
 
-    /** How long to wait for an answer's headers once a request is sent (60 s by default). */
+    /**
+     * How long to wait for an API answer once a request is sent, its body included (60 s by default):
+     * a server that stalls mid-answer fails the call as {@code read_timeout}. Result downloads have
+     * their own timeouts ({@link #downloads}).
+     */
     public B readTimeout(Duration value) {
         readTimeout = positive(value, "readTimeout");
+        return self();
+    }
+
+    /**
+     * The largest API answer read into memory (8 MiB by default: room for a model list with its
+     * request schemas): a larger one fails its call as a {@code PROTOCOL} failure
+     * ({@code response_too_large}), unread beyond the limit. Result videos are streamed to disk and
+     * never count.
+     */
+    public B maxResponseBytes(int bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("maxResponseBytes must be positive, got " + bytes);
+        }
+        maxResponseBytes = bytes;
         return self();
     }
 
@@ -135,15 +154,19 @@ public abstract class HttpAdapterBuilder<B extends HttpAdapterBuilder<B>> {
         return readTimeout;
     }
 
+    protected int maxResponseBytes() {
+        return maxResponseBytes;
+    }
+
     protected DownloadSettings downloads() {
         return downloads;
     }
 
-    /** The API client builder on the base URL, with the credentials, the errors, the timeouts and the capabilities. */
+    /** The API client builder on the base URL, with the credentials, the errors, the timeouts, the size limit and the capabilities. */
     protected ApiClients.Builder clients(io.imagine4j.http.auth.ApiCredentials credentials,
             io.imagine4j.http.error.ErrorClassifier errors) {
         ApiClients.Builder clients = ApiClients.builder(baseUrl).credentials(credentials).errorClassifier(errors)
-                .connectTimeout(connectTimeout).readTimeout(readTimeout);
+                .connectTimeout(connectTimeout).readTimeout(readTimeout).maxResponseBytes(maxResponseBytes);
         capabilities.forEach(capability -> clients.capability(capability.feignCapability()));
         return clients;
     }

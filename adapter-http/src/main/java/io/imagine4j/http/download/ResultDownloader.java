@@ -10,6 +10,7 @@ import io.imagine4j.http.error.ErrorClassifier;
 import io.imagine4j.http.response.ResponseHeaders;
 import io.imagine4j.http.transport.JdkHttpClients;
 import io.imagine4j.http.transport.RedirectTarget;
+import io.imagine4j.http.transport.StreamingBody;
 import io.imagine4j.http.transport.TransportFailure;
 import io.vavr.control.Either;
 import io.vavr.control.Option;

@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
@@ -133,7 +135,12 @@ public final class EventStream implements AutoCloseable {
             request.header("Last-Event-ID", lastEventId);
         }
         credentials.forEach(c -> c.headersFor(url).forEach(request::header));
-        http.sendAsync(request.build(), attempt::bodyFor).whenComplete(attempt::answered);
+        CompletableFuture<? extends HttpResponse<?>> call = http.sendAsync(request.build(), attempt::bodyFor);
+        attempt.exchange = call; // the exchange itself, not a stage after it: cancelling it ends the exchange
+        if (attempt.ended.get()) {
+            call.cancel(true); // the attempt ended (the stream closed) before its exchange was known to it
+        }
+        call.whenComplete(attempt::answered);
     }
 
     private String describe() {
@@ -157,19 +164,21 @@ public final class EventStream implements AutoCloseable {
         volatile Instant lastActivity;
         volatile Flow.Subscription subscription;
         volatile Scheduler.Task watchdog;
+        volatile CompletableFuture<?> exchange;
+        final CompletableFuture<Void> finished = new CompletableFuture<>();
 
         HttpResponse.BodySubscriber<?> bodyFor(HttpResponse.ResponseInfo info) {
             if (info.statusCode() == 200 && isEventStream(info)) {
                 synchronized (lock) {
                     if (closed || ended.get()) {
-                        return HttpResponse.BodySubscribers.fromSubscriber(new Refusing());
+                        return new Refusing();
                     }
                     connected = true;
                     lastActivity = scheduler.now();
                     watchdog = scheduler.schedule(settings.keepAliveTimeout(), this::checkLiveness);
                 }
                 safely(listener::onConnected);
-                return HttpResponse.BodySubscribers.fromSubscriber(new Bytes());
+                return new Bytes();
             }
             return new ErrorBodySubscriber(ERROR_BODY_BYTES);
         }
@@ -238,10 +247,18 @@ public final class EventStream implements AutoCloseable {
         }
 
         private void release() {
+            // The exchange first: a body subscription cancelled on its own leaves the JDK client's
+            // exchange pending for good (Java 17), and a client with a pending exchange never lets
+            // its selector thread and connection go.
+            CompletableFuture<?> call = exchange;
+            if (call != null) {
+                call.cancel(true);
+            }
             Flow.Subscription streaming = subscription;
             if (streaming != null) {
                 streaming.cancel();
             }
+            finished.complete(null);
             Scheduler.Task check = watchdog;
             if (check != null) {
                 check.cancel();
@@ -264,10 +281,18 @@ public final class EventStream implements AutoCloseable {
         }
 
         /** Lets go of a stream that arrived after its attempt ended. */
-        private static final class Refusing implements Flow.Subscriber<List<ByteBuffer>> {
+        private static final class Refusing implements HttpResponse.BodySubscriber<Void> {
+            private final CompletableFuture<Void> finished = new CompletableFuture<>();
+
+            @Override
+            public CompletionStage<Void> getBody() {
+                return finished;
+            }
+
             @Override
             public void onSubscribe(Flow.Subscription value) {
                 value.cancel();
+                finished.complete(null); // the exchange is over for the JDK client too
             }
 
             @Override
@@ -277,22 +302,32 @@ public final class EventStream implements AutoCloseable {
 
             @Override
             public void onError(Throwable error) {
-                // nothing was wanted from this stream
+                finished.complete(null);
             }
 
             @Override
             public void onComplete() {
-                // nothing was wanted from this stream
+                finished.complete(null);
             }
         }
 
-        /** The stream's bytes, one chunk at a time, into the parser. */
-        private final class Bytes implements Flow.Subscriber<List<ByteBuffer>> {
+        /**
+         * The stream's bytes, one chunk at a time, into the parser. Its body completes when the stream
+         * ends, and also when this attempt lets it go: a body the JDK client never sees end keeps its
+         * exchange pending, and the client, its threads and its connection, for good.
+         */
+        private final class Bytes implements HttpResponse.BodySubscriber<Void> {
+            @Override
+            public CompletionStage<Void> getBody() {
+                return finished;
+            }
+
             @Override
             public void onSubscribe(Flow.Subscription value) {
                 subscription = value;
                 if (ended.get()) {
                     value.cancel();
+                    finished.complete(null);
                 } else {
                     value.request(1);
                 }
@@ -319,11 +354,13 @@ public final class EventStream implements AutoCloseable {
 
             @Override
             public void onError(Throwable error) {
+                finished.complete(null);
                 end(TransportFailure.of(error).toJobFailure(classifier.provider(), describe()), false);
             }
 
             @Override
             public void onComplete() {
+                finished.complete(null);
                 parser.finish();
                 end(JobFailure.of(FailureKind.UNAVAILABLE, "stream_ended", "The event stream " + describe() + " of "
                         + classifier.provider() + " was closed by the server; reconnecting."), false);

@@ -10,18 +10,27 @@ import io.imagine4j.http.error.ErrorClassifier;
 import io.imagine4j.http.error.HttpFailureException;
 import io.imagine4j.http.response.ApiResponse;
 import io.imagine4j.http.support.LoopbackServer;
+import io.imagine4j.http.support.RawSocketServer;
 import io.imagine4j.http.support.VideoApi;
 import io.vavr.control.Either;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class ApiClientsTest {
 
@@ -228,6 +237,118 @@ class ApiClientsTest {
             assertThat(api.received("/v1/videos/abc")).extracting(LoopbackServer.Received::clientPort).containsOnly(
                     api.received("/v1/videos/abc").get(0).clientPort());
             assertThat(api.received("/v1/videos/abc").get(0).hasHeader("Upgrade")).isFalse();
+        }
+    }
+
+    @Nested
+    class Bounds {
+
+        @Test
+        void a_body_that_stalls_after_its_headers_fails_the_call_after_the_read_timeout() throws Exception {
+            try (RawSocketServer stalling = RawSocketServer.start(RawSocketServer.writeThenStall(
+                    "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 40\r\n\r\n{\"status\":"))) {
+                VideoApi client = ApiClients.builder(stalling.url("/v1")).readTimeout(Duration.ofMillis(300)).build(VideoApi.class);
+
+                // The server never sends the rest: only the read timeout can end the call (the bound fails a hang).
+                Either<JobFailure, ApiResponse<VideoApi.Poll>> answer = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                        () -> ApiCall.with(ErrorClassifier.forProvider("xAI")).exchange(() -> client.poll("abc")));
+
+                assertThat(answer.getLeft().kind()).isEqualTo(FailureKind.UNAVAILABLE);
+                assertThat(answer.getLeft().code()).isEqualTo("read_timeout");
+            }
+        }
+
+        @Test
+        void an_endless_body_is_refused_once_it_passes_the_limit_not_read_whole() throws Exception {
+            try (RawSocketServer endless = RawSocketServer.start(endlessChunkedJson())) {
+                VideoApi client = ApiClients.builder(endless.url("/v1")).maxResponseBytes(64 * 1024)
+                        .readTimeout(Duration.ofSeconds(30)).build(VideoApi.class);
+
+                // A client that read the body whole would never return: it has no end.
+                Either<JobFailure, ApiResponse<VideoApi.Poll>> answer = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                        () -> ApiCall.with(ErrorClassifier.forProvider("xAI")).exchange(() -> client.poll("abc")));
+
+                assertThat(answer.getLeft().kind()).isEqualTo(FailureKind.PROTOCOL);
+                assertThat(answer.getLeft().code()).isEqualTo("response_too_large");
+            }
+        }
+
+        @Test
+        void a_body_declared_larger_than_the_limit_is_refused_before_it_is_read() {
+            api.answer("/v1/videos/big", 200, Map.of("Content-Type", "application/json"), "{\"status\":\"" + "x".repeat(5_000) + "\"}");
+            VideoApi small = ApiClients.builder(api.url("/v1")).maxResponseBytes(1_000).build(VideoApi.class);
+
+            Either<JobFailure, ApiResponse<VideoApi.Poll>> answer = ApiCall.with(ErrorClassifier.forProvider("xAI"))
+                    .exchange(() -> small.poll("big"));
+
+            assertThat(answer.getLeft().code()).isEqualTo("response_too_large");
+            assertThat(answer.getLeft().message()).contains("at least 5013");
+        }
+
+        @Test
+        void a_call_that_timed_out_mid_body_closes_its_connection() throws Exception {
+            CountDownLatch clientLeft = new CountDownLatch(1);
+            try (RawSocketServer stalling = RawSocketServer.start((socket, head) -> {
+                socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 40\r\n\r\n{".getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().flush();
+                awaitEndOfInput(socket, clientLeft);
+            })) {
+                VideoApi timingOut = ApiClients.builder(stalling.url("/v1")).readTimeout(Duration.ofMillis(200)).build(VideoApi.class);
+
+                assertThat(ApiCall.with(ErrorClassifier.forProvider("xAI")).exchange(() -> timingOut.poll("abc")).getLeft().code())
+                        .isEqualTo("read_timeout");
+
+                // A connection left open would hold a socket, and the JDK client's selector, for good.
+                assertThat(clientLeft.await(20, TimeUnit.SECONDS)).as("the client closed the connection").isTrue();
+            }
+        }
+
+        @Test
+        void a_call_whose_body_was_refused_as_too_large_closes_its_connection() throws Exception {
+            CountDownLatch clientLeft = new CountDownLatch(1);
+            RawSocketServer.Behaviour endless = endlessChunkedJson();
+            try (RawSocketServer server = RawSocketServer.start((socket, head) -> {
+                endless.handle(socket, head); // returns once the client has gone (a write failed)
+                clientLeft.countDown();
+            })) {
+                VideoApi tooLarge = ApiClients.builder(server.url("/v1")).maxResponseBytes(16 * 1024).build(VideoApi.class);
+
+                assertThat(ApiCall.with(ErrorClassifier.forProvider("xAI")).exchange(() -> tooLarge.poll("abc")).getLeft().code())
+                        .isEqualTo("response_too_large");
+
+                assertThat(clientLeft.await(20, TimeUnit.SECONDS)).as("the client closed the connection").isTrue();
+            }
+        }
+
+        /** Reads until the client closes its side (or resets it), then counts {@code left} down. */
+        private static void awaitEndOfInput(Socket socket, CountDownLatch left) {
+            try (InputStream in = socket.getInputStream()) {
+                while (in.read() >= 0) {
+                    // a request body or a next request would be ignored: only the end matters
+                }
+            } catch (IOException reset) {
+                // a reset is a close too
+            }
+            left.countDown();
+        }
+
+        /** 200 JSON, chunked, then white space for as long as the client reads. */
+        private static RawSocketServer.Behaviour endlessChunkedJson() {
+            return (socket, head) -> {
+                OutputStream out = socket.getOutputStream();
+                out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                byte[] spaces = " ".repeat(8192).getBytes(StandardCharsets.ISO_8859_1);
+                byte[] chunk = ("2000\r\n" + new String(spaces, StandardCharsets.ISO_8859_1) + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+                out.write("1\r\n{\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                try {
+                    while (true) {
+                        out.write(chunk);
+                    }
+                } catch (IOException clientLeft) {
+                    socket.close();
+                }
+            };
         }
     }
 

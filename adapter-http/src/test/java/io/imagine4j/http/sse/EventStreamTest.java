@@ -15,10 +15,14 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,6 +75,37 @@ class EventStreamTest {
         assertThat(connection.request().header("Authorization")).isEqualTo("Bearer " + KEY);
         assertThat(connection.request().header("Accept")).isEqualTo("text/event-stream");
         assertThat(stream.isConnected()).isTrue();
+    }
+
+    @Test
+    void a_closed_stream_lets_its_http_client_go_so_no_selector_thread_is_left() throws Exception {
+        Set<Thread> before = selectorThreads();
+        // On its own scheduler (closed with it): the virtual clock would keep the cancelled keep-alive check, and so the stream.
+        stream = EventStream.builder(source.url()).classifier(ErrorClassifier.forProvider("Oxen")).open(signals);
+        EventSource.Connection connection = source.nextConnection();
+        assertThat(signals.next()).isEqualTo("connected");
+        Set<Thread> streams = selectorThreads();
+        streams.removeAll(before);
+        assertThat(streams).as("the stream's own HTTP client").hasSize(1);
+
+        stream.close();
+        stream = null;
+
+        // The JDK client (Java 17 has no close()) ends its selector thread once it is unreachable and
+        // has no exchange pending: a stream cancelled halfway would stay pending for good.
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (streams.iterator().next().isAlive() && System.nanoTime() < deadline) {
+            System.gc();
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        }
+        assertThat(streams.iterator().next().isAlive()).as("the stream's HTTP client selector thread is alive").isFalse();
+        assertThat(connection.clientHasLeft()).isTrue();
+    }
+
+    private static Set<Thread> selectorThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.isAlive() && thread.getName().endsWith("-SelectorManager"))
+                .collect(Collectors.toCollection(HashSet::new));
     }
 
     @Test

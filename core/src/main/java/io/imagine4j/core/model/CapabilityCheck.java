@@ -36,8 +36,10 @@ public final class CapabilityCheck {
     public static Validation<Seq<Violation>, CheckedRequest> check(VideoRequest request, ProviderCapabilities capabilities) {
         Option<String> name = request.options().model().orElse(() -> capabilities.defaultModelFor(request.kind()));
         if (name.isEmpty()) {
+            String offered = capabilities.models().values().stream().flatMap(m -> m.supportedKinds().stream()).distinct()
+                    .sorted().map(RequestKind::label).collect(Collectors.joining(", "));
             return gather(prompt(request, Option.none(), true), List.of(new Violation("kind", request.kind().label(),
-                    "is not offered by any model of " + capabilities.provider(), "", Violation.Reason.UNSUPPORTED)));
+                    "is not offered by any model of " + capabilities.provider(), offered, Violation.Reason.UNSUPPORTED)));
         }
         Option<ModelCapabilities> model = capabilities.model(name);
         if (model.isEmpty()) {
@@ -140,7 +142,8 @@ public final class CapabilityCheck {
         }
         String shown = requested.get().toString();
         if (allowed.isEmpty()) {
-            return invalid(new Violation(field, shown, "cannot be chosen " + where, "", Violation.Reason.UNSUPPORTED));
+            return invalid(new Violation(field, shown, "cannot be chosen " + where + "; leave it unset", "",
+                    Violation.Reason.UNSUPPORTED));
         }
         if (!allowed.contains(requested.get())) {
             String list = RequestLimits.joinedOr(allowed.stream().map(Object::toString).collect(Collectors.toList()));
@@ -227,7 +230,8 @@ public final class CapabilityCheck {
         List<Violation> found = List.empty();
         Option<MediaType> type = sniffed.get();
         String types = RequestLimits.joinedOr(rules.inputTypes().stream().map(MediaType::mime).collect(Collectors.toList()));
-        if (source.kind() != MediaSource.Kind.URL || type.isDefined()) {
+        boolean inline = source.kind() != MediaSource.Kind.URL || ((MediaSource.Url) source).isDataUri();
+        if (inline || type.isDefined()) {
             if (type.isEmpty()) {
                 found = found.append(new Violation(field, shown, "is not in a format imagine4j recognises", types,
                         Violation.Reason.NOT_ALLOWED));

@@ -161,9 +161,14 @@ public sealed interface MediaSource {
         public Url {
             Objects.requireNonNull(uri, "uri");
             String scheme = uri.getScheme();
-            if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https")
-                    || scheme.equalsIgnoreCase("data"))) {
+            boolean web = scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"));
+            if (!web && !(scheme != null && scheme.equalsIgnoreCase("data"))) {
                 throw new IllegalArgumentException("A media URL must be http, https or data: " + describe(uri));
+            }
+            if (web && (uri.getHost() == null || uri.getHost().isBlank())) {
+                // "https:fox.png" or "http:/fox.png" parse as URIs, but name no server a provider could fetch from.
+                throw new IllegalArgumentException("A media URL must be an absolute http or https URL with a host,"
+                        + " or a data: URI: " + describe(uri));
             }
         }
 
@@ -181,15 +186,17 @@ public sealed interface MediaSource {
             return describe(uri);
         }
 
+        /**
+         * None for a remote URL (nothing is fetched); for a {@code data:} URI, its content's type by
+         * its magic bytes, as for local content, whatever its header says, and a failure when it is
+         * not base64 (the only encoding providers take).
+         */
         @Override
         public Try<Option<MediaType>> mediaType() {
             if (!isDataUri()) {
                 return Try.success(Option.none());
             }
-            String ssp = uri.getSchemeSpecificPart();
-            int end = ssp.indexOf(',');
-            String header = end < 0 ? ssp : ssp.substring(0, end);
-            return Try.success(MediaType.ofMime(header));
+            return dataBytes().map(MagicBytes::sniff);
         }
 
         @Override
@@ -211,7 +218,11 @@ public sealed interface MediaSource {
                 if (!isDataUri() || comma < 0 || !ssp.substring(0, comma).endsWith(";base64")) {
                     throw new IllegalArgumentException("not a base64 data: URI");
                 }
-                return Base64.getDecoder().decode(ssp.substring(comma + 1));
+                try {
+                    return Base64.getDecoder().decode(ssp.substring(comma + 1));
+                } catch (IllegalArgumentException notBase64) {
+                    throw new IllegalArgumentException("its content is not valid base64", notBase64);
+                }
             });
         }
 

@@ -89,7 +89,7 @@ class CapabilityCheckTest {
                     .isInstanceOfSatisfying(UnsupportedCapabilityException.class, e ->
                             assertThat(e.violations()).extracting(Violation::message).containsExactly(
                                     "duration: 5 s cannot be chosen for edit on video-1; the result's length follows its input",
-                                    "aspectRatio: 1:1 cannot be chosen for edit on video-1",
+                                    "aspectRatio: 1:1 cannot be chosen for edit on video-1; leave it unset",
                                     "audio: true cannot be switched on video-1; leave it unset"));
         }
 
@@ -177,6 +177,15 @@ class CapabilityCheckTest {
             System.arraycopy(MagicBytesTest.PNG, 0, big, 0, MagicBytesTest.PNG.length);
             assertThat(check(VideoRequest.imageToVideo("Go", MediaSource.bytes(big))).single().message())
                     .contains("is 10000001 bytes, too large to send").contains("(allowed: at most 10000000 bytes, or a public URL to it)");
+        }
+
+        @Test
+        void a_data_uri_is_checked_as_the_content_it_holds() {
+            assertThat(check(VideoRequest.imageToVideo("Go", MediaSource.url("data:text/plain;base64,aGVsbG8="))).single().message())
+                    .contains("is not in a format imagine4j recognises (allowed: image/png, image/jpeg or image/webp)");
+            Violation broken = check(VideoRequest.imageToVideo("Go", MediaSource.url("data:image/png;base64,@@@"))).single();
+            assertThat(broken.reason()).isEqualTo(Violation.Reason.UNREADABLE);
+            assertThat(broken.message()).contains("cannot be read (its content is not valid base64)");
         }
 
         @Test

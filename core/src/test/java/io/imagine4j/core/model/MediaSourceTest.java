@@ -21,7 +21,7 @@ class MediaSourceTest {
     }
 
     @Test
-    void a_data_uri_is_typed_by_its_header_and_decodes() {
+    void a_data_uri_is_typed_by_its_content_and_decodes() {
         String data = "data:image/png;base64," + Base64.getEncoder().encodeToString(MagicBytesTest.PNG);
         MediaSource.Url url = (MediaSource.Url) MediaSource.url(data);
         assertThat(url.isDataUri()).isTrue();
@@ -38,9 +38,23 @@ class MediaSourceTest {
     }
 
     @Test
-    void only_http_https_and_data_urls_are_media() {
-        assertThatThrownBy(() -> MediaSource.url("file:///etc/passwd")).isInstanceOf(IllegalArgumentException.class);
+    void a_data_uri_whose_header_lies_is_typed_by_its_content_and_one_that_is_not_base64_cannot_be_read() {
+        String lying = "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(MagicBytesTest.PNG);
+        assertThat(MediaSource.url(lying).mediaType().get()).contains(MediaType.PNG);
+        assertThat(MediaSource.url("data:text/plain;base64,aGVsbG8=").mediaType().get()).isEmpty();
+        assertThat(MediaSource.url("data:image/png,plain-text").mediaType().isFailure()).isTrue();
+        assertThat(MediaSource.url("data:image/png;base64,@@not*base64").mediaType().getCause())
+                .hasMessageContaining("not valid base64");
+    }
+
+    @Test
+    void only_http_https_with_a_host_and_data_urls_are_media() {
+        assertThatThrownBy(() -> MediaSource.url("file:///etc/passwd")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("A media URL must be http, https or data: file:///etc/passwd");
         assertThatThrownBy(() -> MediaSource.url("ftp://example.com/a.mp4")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MediaSource.url("https:fox.png")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("A media URL must be an absolute http or https URL with a host, or a data: URI: https:fox.png");
+        assertThatThrownBy(() -> MediaSource.url("http:/fox.png")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -94,6 +94,6 @@ class RequestRulesTest {
                 .model()).isEqualTo("image-model");
         assertThatThrownBy(() -> CapabilityCheck.require(VideoRequest.textToVideo("Go"), split))
                 .isInstanceOf(UnsupportedCapabilityException.class)
-                .hasMessageContaining("kind: text-to-video is not offered by any model of oxen-like");
+                .hasMessageContaining("kind: text-to-video is not offered by any model of oxen-like (allowed: image-to-video, edit)");
     }
 }

@@ -88,7 +88,10 @@ import java.util.Set;
  *   <tr><td>{@code BadRequest(m)}</td><td>{@code Refused} INVALID_REQUEST</td><td>Left INVALID_REQUEST</td></tr>
  *   <tr><td>{@code NotFound}</td><td>{@code Refused} NOT_FOUND</td><td>Left NOT_FOUND</td></tr>
  *   <tr><td>{@code ExpiredResult}</td><td>no effect</td><td>Left EXPIRED</td></tr>
- *   <tr><td>{@code SlowBody}, {@code StreamDrop}</td><td>no effect</td><td>no effect (virtual time: a slow body still arrives)</td></tr>
+ *   <tr><td>{@code NoAnswer}</td><td>the job is created, then {@code Ambiguous} (UNAVAILABLE, read timeout)</td><td>Left UNAVAILABLE</td></tr>
+ *   <tr><td>{@code TruncatedJson}, {@code Garbage}, {@code WrongContentType}, {@code OversizedBody}</td><td>the job is created, then {@code Ambiguous} (PROTOCOL)</td><td>Left PROTOCOL</td></tr>
+ *   <tr><td>{@code CrossOriginRedirect}</td><td>{@code Refused} PROTOCOL</td><td>Left PROTOCOL</td></tr>
+ *   <tr><td>{@code SlowBody}, {@code StreamDrop}, {@code UnknownStatus}, {@code StatusBackwards}</td><td>no effect</td><td>no effect (virtual time: a slow body still arrives)</td></tr>
  * </table>
  * On {@link Call#EVENTS} (with {@link ProviderFeature#PUSH_EVENTS}), a {@code StreamDrop} cuts the
  * stream instead of delivering the next event, which is lost; the stream reconnects after

@@ -33,11 +33,14 @@ final class FaultAnswers {
             return error.status() == 503 ? SubmitEffect.REFUSE : SubmitEffect.CREATE_THEN_AMBIGUOUS;
         }
         if (fault instanceof Fault.ConnectionReset || fault instanceof Fault.MalformedJson
-                || fault instanceof Fault.EmptyBody) {
+                || fault instanceof Fault.EmptyBody || fault instanceof Fault.NoAnswer || fault instanceof Fault.TruncatedJson
+                || fault instanceof Fault.WrongContentType || fault instanceof Fault.OversizedBody
+                || fault instanceof Fault.Garbage) {
             return SubmitEffect.CREATE_THEN_AMBIGUOUS;
         }
         if (fault instanceof Fault.RateLimited || fault instanceof Fault.Unauthorized
-                || fault instanceof Fault.BadRequest || fault instanceof Fault.NotFound) {
+                || fault instanceof Fault.BadRequest || fault instanceof Fault.NotFound
+                || fault instanceof Fault.CrossOriginRedirect) {
             return SubmitEffect.REFUSE;
         }
         return SubmitEffect.ACCEPT;
@@ -55,7 +58,8 @@ final class FaultAnswers {
 
     /**
      * The failure a call answered with {@code fault} reports; none for faults that leave the
-     * answer intact ({@link Fault.SlowBody}, {@link Fault.StreamDrop}).
+     * answer intact or readable ({@link Fault.SlowBody}, {@link Fault.StreamDrop},
+     * {@link Fault.UnknownStatus}, {@link Fault.StatusBackwards}).
      */
     static Option<JobFailure> failure(Fault fault, String provider) {
         if (fault instanceof Fault.RateLimited limited) {
@@ -76,9 +80,25 @@ final class FaultAnswers {
             return Option.some(JobFailure.of(FailureKind.UNAVAILABLE, "connection_reset",
                     "The connection to " + provider + " was reset before it answered; try again."));
         }
-        if (fault instanceof Fault.MalformedJson) {
+        if (fault instanceof Fault.NoAnswer) {
+            return Option.some(JobFailure.of(FailureKind.UNAVAILABLE, "read_timeout",
+                    "The call to " + provider + " got no answer in time, so whether it acted on it is unknown."));
+        }
+        if (fault instanceof Fault.MalformedJson || fault instanceof Fault.TruncatedJson || fault instanceof Fault.Garbage) {
             return Option.some(JobFailure.of(FailureKind.PROTOCOL, "malformed_response",
                     provider + " answered with JSON that could not be read."));
+        }
+        if (fault instanceof Fault.WrongContentType) {
+            return Option.some(JobFailure.of(FailureKind.PROTOCOL, "unexpected_content_type",
+                    provider + " answered with an HTML page where JSON was expected."));
+        }
+        if (fault instanceof Fault.OversizedBody) {
+            return Option.some(JobFailure.of(FailureKind.PROTOCOL, "response_too_large",
+                    provider + " answered with a body too large to read."));
+        }
+        if (fault instanceof Fault.CrossOriginRedirect) {
+            return Option.some(JobFailure.of(FailureKind.PROTOCOL, "redirected",
+                    provider + " redirected the call to another origin."));
         }
         if (fault instanceof Fault.EmptyBody) {
             return Option.some(JobFailure.of(FailureKind.PROTOCOL, "empty_response",

@@ -3,6 +3,7 @@ package io.imagine4j.testkit.oxen;
 import io.imagine4j.testkit.scenario.Fault;
 import io.imagine4j.testkit.sim.SimulatorClock;
 import io.imagine4j.testkit.internal.sim.StreamBody;
+import io.imagine4j.testkit.internal.sim.WireNoise;
 import io.vavr.control.Option;
 
 import java.io.IOException;
@@ -72,6 +73,11 @@ final class EventStream implements StreamBody {
             out.write(delivery.event().truncated().wire());
         } else if (fault.get() instanceof Fault.EmptyBody) {
             out.write(new ServerSentEvent(delivery.event().name(), "").wire());
+        } else if (fault.get() instanceof Fault.Garbage) {
+            // Bytes that are no event stream instead of the event, then the connection goes.
+            out.write(WireNoise.garbage());
+            out.flush();
+            throw new IOException("the event stream sent garbage instead of " + delivery.event().name());
         } else {
             // Any other fault loses the event with the connection: the client must reconnect and re-check.
             out.flush();

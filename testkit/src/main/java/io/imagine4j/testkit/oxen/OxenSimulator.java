@@ -185,12 +185,12 @@ public final class OxenSimulator extends HttpSimulator<OxenJob> {
     /** Repository files are Oxen's own API: its faults come in Oxen's error shape, not a bucket's. */
     @Override
     protected Reply refusal(Fault fault, SimExchange exchange) {
-        if (!exchange.route().pattern().equals(REPO_FILE)) {
+        if (!exchange.route().pattern().equals(REPO_FILE) || fault instanceof Fault.CrossOriginRedirect) {
             return super.refusal(fault, exchange);
         }
         if (fault instanceof Fault.RateLimited limited) {
             Reply.Answer answer = OxenResponses.error(429, "Rate limit exceeded. Please retry later.");
-            return limited.retryAfter().map(after -> answer.withHeader("Retry-After", String.valueOf(seconds(after)))).getOrElse(answer);
+            return retryAfterValue(limited, exchange.now()).map(value -> answer.withHeader("Retry-After", value)).getOrElse(answer);
         }
         if (fault instanceof Fault.ServerError server) {
             return OxenResponses.error(server.status(), "The server had an error (simulated " + server.status() + ").");

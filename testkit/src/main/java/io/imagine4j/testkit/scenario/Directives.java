@@ -26,14 +26,20 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code instant}</td><td>done at the first poll</td></tr>
  *   <tr><td>{@code CALL-FAULT[=ARG][xN]}</td><td>a fault on the next N (default 1) calls of this job:
  *       CALL is {@code submit poll content cancel events}; FAULT is {@code 429} (ARG: Retry-After),
- *       {@code 500 502 503 504}, {@code reset}, {@code slow} (ARG: delay), {@code malformed},
- *       {@code empty}, {@code auth}, {@code 400}, {@code 404}, {@code expired}, {@code drop}</td></tr>
+ *       {@code 429date} (ARG: Retry-After, sent as an HTTP date), {@code 500 502 503 504}, {@code reset},
+ *       {@code slow} (ARG: delay), {@code hang} (ARG: how long nothing is sent), {@code malformed},
+ *       {@code truncated}, {@code html}, {@code oversized}, {@code garbage}, {@code unknown},
+ *       {@code backwards}, {@code redirect}, {@code empty}, {@code auth}, {@code 400}, {@code 404},
+ *       {@code expired}, {@code drop}</td></tr>
  * </table>
  */
 public final class Directives {
 
     /** The request header that carries directives. */
     public static final String HEADER = "X-Imagine4j-Sim";
+
+    /** The size of an {@code oversized} answer: twice the 8 MiB most clients read at most. */
+    public static final long OVERSIZED_BYTES = 16L * 1024 * 1024;
 
     private static final Pattern IN_PROMPT = Pattern.compile("#sim:(\\S+)");
     // The fault name is reluctant, so "503x2" reads as fault 503 times 2, not as a fault named "503x2".
@@ -158,6 +164,8 @@ public final class Directives {
         switch (name) {
             case "429":
                 return new Fault.RateLimited(argument.map(Directives::duration));
+            case "429date":
+                return new Fault.RateLimited(argument.map(Directives::duration), true);
             case "500":
             case "502":
             case "503":
@@ -167,8 +175,24 @@ public final class Directives {
                 return new Fault.ConnectionReset();
             case "slow":
                 return new Fault.SlowBody(argument.map(Directives::duration).getOrElse(Duration.ofSeconds(2)));
+            case "hang":
+                return new Fault.NoAnswer(argument.map(Directives::duration).getOrElse(Duration.ofSeconds(30)));
             case "malformed":
                 return new Fault.MalformedJson();
+            case "truncated":
+                return new Fault.TruncatedJson();
+            case "html":
+                return new Fault.WrongContentType();
+            case "oversized":
+                return new Fault.OversizedBody(OVERSIZED_BYTES);
+            case "garbage":
+                return new Fault.Garbage();
+            case "unknown":
+                return new Fault.UnknownStatus();
+            case "backwards":
+                return new Fault.StatusBackwards();
+            case "redirect":
+                return new Fault.CrossOriginRedirect();
             case "empty":
                 return new Fault.EmptyBody();
             case "auth":
@@ -189,6 +213,7 @@ public final class Directives {
     private static IllegalArgumentException unknown(String token) {
         return new IllegalArgumentException("Unknown simulator directive '" + token + "'. Known: ok, moderated, fail, "
                 + "fail=CODE, expire, slow=DUR, time=DUR, instant, and CALL-FAULT[=ARG][xN] with CALL in "
-                + "submit|poll|content|cancel|events and FAULT in 429|500|502|503|504|reset|slow|malformed|empty|auth|400|404|expired|drop");
+                + "submit|poll|content|cancel|events and FAULT in 429|429date|500|502|503|504|reset|slow|hang|malformed|truncated|"
+                + "html|oversized|garbage|unknown|backwards|redirect|empty|auth|400|404|expired|drop");
     }
 }

@@ -11,10 +11,19 @@ import java.util.Objects;
  */
 public sealed interface Fault {
 
-    /** HTTP 429, with {@code Retry-After} in seconds when given. */
-    record RateLimited(Option<Duration> retryAfter) implements Fault {
+    /**
+     * HTTP 429, with {@code Retry-After} when given: in whole seconds (rounded up), or, when
+     * {@code asHttpDate}, as the HTTP date that far from the simulator's clock (rounded up to the
+     * second), as some servers and proxies send it.
+     */
+    record RateLimited(Option<Duration> retryAfter, boolean asHttpDate) implements Fault {
         public RateLimited {
             Objects.requireNonNull(retryAfter, "retryAfter");
+        }
+
+        /** {@code Retry-After} in seconds, when given. */
+        public RateLimited(Option<Duration> retryAfter) {
+            this(retryAfter, false);
         }
     }
 
@@ -67,5 +76,65 @@ public sealed interface Fault {
 
     /** An event stream that drops the connection. */
     record StreamDrop() implements Fault {
+    }
+
+    /**
+     * Nothing at all is sent (no status line, no headers) for {@code delay} of simulator time: what
+     * a client's read timeout is for. The request has arrived and been acted on (a submit creates its job).
+     */
+    record NoAnswer(Duration delay) implements Fault {
+        public NoAnswer {
+            Objects.requireNonNull(delay, "delay");
+        }
+    }
+
+    /**
+     * The answer keeps its status and headers, but its JSON document stops short of its end (its
+     * closing characters are missing), with a {@code Content-Length} that matches what is sent.
+     */
+    record TruncatedJson() implements Fault {
+    }
+
+    /** A {@code 200 text/html} page, as a proxy or captive portal answers, instead of the API's answer. */
+    record WrongContentType() implements Fault {
+    }
+
+    /**
+     * The answer, followed by white space up to {@code bytes} in all (still one valid JSON
+     * document), sent chunked with no {@code Content-Length} and produced as it is sent: only a limit
+     * on what the client reads stops it.
+     */
+    record OversizedBody(long bytes) implements Fault {
+        public OversizedBody {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("an oversized body has a positive size, got " + bytes);
+            }
+        }
+    }
+
+    /** The answer's {@code status} field says something no provider defines. */
+    record UnknownStatus() implements Fault {
+    }
+
+    /**
+     * The answer's {@code status} field goes back to the provider's first status (queued, pending),
+     * progress 0, whatever the job's real state: a status going backwards.
+     */
+    record StatusBackwards() implements Fault {
+    }
+
+    /**
+     * A {@code 307} to the same path and query at another origin of this simulator
+     * ({@code localhost} for {@code 127.0.0.1} and back). A credential sent on to that URL is
+     * recorded in {@code credentialLeaks()}.
+     */
+    record CrossOriginRedirect() implements Fault {
+    }
+
+    /**
+     * The answer's status and headers with bytes that follow no format: NUL bytes, invalid UTF-8, a
+     * long line with no end. An event stream sends them, then closes.
+     */
+    record Garbage() implements Fault {
     }
 }

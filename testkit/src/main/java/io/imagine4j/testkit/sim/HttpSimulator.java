@@ -15,6 +15,7 @@ import io.imagine4j.testkit.internal.sim.Routes;
 import io.imagine4j.testkit.internal.sim.SimExchange;
 import io.imagine4j.testkit.internal.sim.SimRequest;
 import io.imagine4j.testkit.internal.sim.StorageHost;
+import io.imagine4j.testkit.internal.sim.WireNoise;
 import io.imagine4j.testkit.media.RequestCaption;
 import io.imagine4j.testkit.media.SampleMp4;
 import io.imagine4j.testkit.scenario.BackendControl;
@@ -33,6 +34,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -81,6 +84,9 @@ import java.util.function.Supplier;
  */
 public abstract class HttpSimulator<P> implements BackendControl, AutoCloseable {
 
+    /** The status an {@link Fault.UnknownStatus} answer carries: no provider defines it. */
+    public static final String UNKNOWN_STATUS = "imagine4j_sim_unknown_status";
+
     private final SimulatorOptions options;
     private final JobRegistry<P> jobs;
     private final Journal journal = new Journal();
@@ -90,6 +96,7 @@ public abstract class HttpSimulator<P> implements BackendControl, AutoCloseable 
     private final Deque<Scripted> scripted = new ArrayDeque<>();
     private final Map<String, FaultBook> directiveSubmitFaults = new HashMap<>();
     private final Map<String, HostedFile> hosted = new ConcurrentHashMap<>();
+    private final Set<String> redirectTargets = ConcurrentHashMap.newKeySet();
     private final ReplyWriter writer;
     private volatile List<Route> routes;
     private volatile URI origin;
@@ -154,7 +161,8 @@ public abstract class HttpSimulator<P> implements BackendControl, AutoCloseable 
     protected boolean refuses(Fault fault, SimExchange exchange) {
         return fault instanceof Fault.RateLimited || fault instanceof Fault.ServerError
                 || fault instanceof Fault.Unauthorized || fault instanceof Fault.BadRequest
-                || fault instanceof Fault.NotFound || fault instanceof Fault.ExpiredResult;
+                || fault instanceof Fault.NotFound || fault instanceof Fault.ExpiredResult
+                || fault instanceof Fault.CrossOriginRedirect;
     }
 
     /**
@@ -162,12 +170,15 @@ public abstract class HttpSimulator<P> implements BackendControl, AutoCloseable 
      * API calls in the provider's error shape, 429 with {@code Retry-After} in whole seconds.
      */
     protected Reply refusal(Fault fault, SimExchange exchange) {
+        if (fault instanceof Fault.CrossOriginRedirect) {
+            return redirectElsewhere(exchange);
+        }
         if (exchange.route().access() == Access.PUBLIC) {
-            return StorageHost.refusal(fault);
+            return StorageHost.refusal(fault, exchange.now());
         }
         if (fault instanceof Fault.RateLimited limited) {
             Reply.Answer answer = error(new RejectedCall(429, "Rate limit exceeded. Please retry later.", Option.none()));
-            return limited.retryAfter().map(after -> answer.withHeader("Retry-After", String.valueOf(seconds(after))))
+            return retryAfterValue(limited, exchange.now()).map(value -> answer.withHeader("Retry-After", value))
                     .getOrElse(answer);
         }
         if (fault instanceof Fault.ServerError server) {
@@ -197,6 +208,12 @@ public abstract class HttpSimulator<P> implements BackendControl, AutoCloseable 
         if (fault instanceof Fault.ConnectionReset) {
             return new Reply.Drop();
         }
+        if (fault instanceof Fault.NoAnswer silent) {
+            // Nothing is sent until the clock has moved on: the answer then is whatever it would have been.
+            Instant readyAt = exchange.now().plus(silent.delay());
+            Reply later = reply instanceof Reply.Deferred deferred && deferred.readyAt().isAfter(readyAt) ? deferred.answer().get() : reply;
+            return new Reply.Deferred(readyAt, () -> later);
+        }
         if (reply instanceof Reply.Deferred deferred) {
             // The fault shapes the answer the deferred reply gives once it is ready.
             return new Reply.Deferred(deferred.readyAt(), () -> alter(fault, deferred.answer().get(), exchange));
@@ -204,6 +221,14 @@ public abstract class HttpSimulator<P> implements BackendControl, AutoCloseable 
         if (reply instanceof Reply.Stream stream && fault instanceof Fault.StreamDrop) {
             // The stream opens, then the connection drops before any event.
             return new Reply.Stream(stream.status(), stream.headers(), out -> {
+                throw new ReplyWriter.DroppedConnection();
+            });
+        }
+        if (reply instanceof Reply.Stream stream && fault instanceof Fault.Garbage) {
+            // The stream opens, sends bytes that are no event stream, then drops.
+            return new Reply.Stream(stream.status(), stream.headers(), out -> {
+                out.write(WireNoise.garbage());
+                out.flush();
                 throw new ReplyWriter.DroppedConnection();
             });
         }
@@ -224,7 +249,33 @@ public abstract class HttpSimulator<P> implements BackendControl, AutoCloseable 
         if (fault instanceof Fault.StreamDrop) {
             return answer.body().length > 1 ? new Reply.Truncated(answer, answer.body().length / 2) : new Reply.Drop();
         }
+        if (fault instanceof Fault.TruncatedJson) {
+            return new Reply.Answer(answer.status(), answer.headers(), WireNoise.truncated(answer.body()));
+        }
+        if (fault instanceof Fault.WrongContentType) {
+            return Reply.text(200, "text/html; charset=utf-8", WireNoise.PORTAL_PAGE);
+        }
+        if (fault instanceof Fault.Garbage) {
+            return new Reply.Answer(answer.status(), answer.headers(), WireNoise.garbage());
+        }
+        if (fault instanceof Fault.OversizedBody oversized) {
+            return new Reply.Stream(answer.status(), answer.headers(), out -> WireNoise.padded(answer.body(), oversized.bytes(), out));
+        }
+        if (fault instanceof Fault.UnknownStatus) {
+            return WireNoise.withStatus(answer, UNKNOWN_STATUS, false);
+        }
+        if (fault instanceof Fault.StatusBackwards) {
+            return WireNoise.withStatus(answer, firstStatus(exchange), true);
+        }
         return reply;
+    }
+
+    /**
+     * The provider's first status word, which a {@link Fault.StatusBackwards} answer goes back to
+     * ({@code queued} unless a simulator says otherwise).
+     */
+    protected String firstStatus(SimExchange exchange) {
+        return "queued";
     }
 
     // ---------------------------------------------------------------- helpers for handlers
@@ -315,6 +366,41 @@ public abstract class HttpSimulator<P> implements BackendControl, AutoCloseable 
         return (millis + 999) / 1000;
     }
 
+    /**
+     * The {@code Retry-After} value of a 429 fault at simulator time {@code now}, if it has one:
+     * whole seconds, or an HTTP date that far ahead, rounded up to the second.
+     */
+    public static Option<String> retryAfterValue(Fault.RateLimited limited, Instant now) {
+        return limited.retryAfter().map(after -> {
+            if (!limited.asHttpDate()) {
+                return String.valueOf(seconds(after));
+            }
+            Instant at = now.plus(after);
+            Instant whole = at.getNano() == 0 ? at : at.plusSeconds(1).minusNanos(at.getNano());
+            return DateTimeFormatter.RFC_1123_DATE_TIME.format(whole.atZone(ZoneOffset.UTC));
+        });
+    }
+
+    /** A 307 to the same path and query at this simulator's other loopback origin, remembered for leak records. */
+    private Reply redirectElsewhere(SimExchange exchange) {
+        SimRequest request = exchange.request();
+        String host = request.header("Host").map(h -> h.replaceFirst(":\\d+$", "")).getOrElse("127.0.0.1");
+        String otherHost = host.equalsIgnoreCase("localhost") ? "127.0.0.1" : "localhost";
+        URI root = rootUrl();
+        String pathAndQuery = root.getRawPath() + request.path() + (request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery());
+        redirectTargets.add(otherHost.toLowerCase(Locale.ROOT) + " " + pathAndQuery);
+        URI target = URI.create(root.getScheme() + "://" + otherHost + ":" + root.getPort() + pathAndQuery);
+        return new Reply.Answer(307, Map.of("Location", target.toString()), new byte[0]);
+    }
+
+    /** Whether {@code request} follows a redirect this simulator made to another origin. */
+    private boolean followsRedirect(HttpExchange http) {
+        String host = Option.of(http.getRequestHeaders().getFirst("Host")).map(h -> h.replaceFirst(":\\d+$", ""))
+                .getOrElse("").toLowerCase(Locale.ROOT);
+        return redirectTargets.contains(host + " " + http.getRequestURI().getRawPath()
+                + (http.getRequestURI().getRawQuery() == null ? "" : "?" + http.getRequestURI().getRawQuery()));
+    }
+
     // ---------------------------------------------------------------- public API
 
     /** The base URL a client of this provider is configured with ({@code http://127.0.0.1:PORT/v1}). */
@@ -343,7 +429,10 @@ public abstract class HttpSimulator<P> implements BackendControl, AutoCloseable 
         return journal;
     }
 
-    /** Requests that carried a credential ({@link HeaderMap#CREDENTIAL_HEADERS}) to a public file URL. */
+    /**
+     * Requests that carried a credential ({@link HeaderMap#CREDENTIAL_HEADERS}) to a public file URL,
+     * or on to another origin after a {@link Fault.CrossOriginRedirect}.
+     */
     public List<JournalEntry> credentialLeaks() {
         return journal.entries(entry -> leaks.contains(entry.sequence()));
     }
@@ -414,6 +503,7 @@ public abstract class HttpSimulator<P> implements BackendControl, AutoCloseable 
         faults.clear();
         jobs.clear();
         hosted.clear();
+        redirectTargets.clear();
         journal.clear();
         leaks.clear();
         writer.cutHeld();
@@ -473,7 +563,8 @@ public abstract class HttpSimulator<P> implements BackendControl, AutoCloseable 
         Call call = match.map(found -> found._1.call()).getOrElse(Call.OTHER);
         JournalEntry entry = journal.arrived(new JournalEntry(0, now, request.method(), path, request.rawQuery(),
                 request.headers(), body.length, call, Option.none()));
-        if (match.exists(found -> found._1.access() == Access.PUBLIC) && request.headers().carriesCredential()) {
+        boolean credentialElsewhere = match.exists(found -> found._1.access() == Access.PUBLIC) || followsRedirect(http);
+        if (credentialElsewhere && request.headers().carriesCredential()) {
             leaks.add(entry.sequence());
         }
         Reply reply = answer(request, match, now);

@@ -174,6 +174,12 @@ public final class XaiSimulator extends HttpSimulator<XaiJob> {
         return super.refusal(fault, exchange);
     }
 
+    /** xAI's first status is {@code pending}. */
+    @Override
+    protected String firstStatus(SimExchange exchange) {
+        return "pending";
+    }
+
     /** On a poll, an empty-body fault is xAI's "202 with no body" (not finished, nothing said). */
     @Override
     protected Reply alter(Fault fault, Reply reply, SimExchange exchange) {

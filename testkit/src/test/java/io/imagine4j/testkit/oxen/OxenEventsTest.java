@@ -196,6 +196,25 @@ class OxenEventsTest {
     }
 
     @Test
+    void garbageOpensTheStreamSendsBytesThatAreNoEventStreamThenCloses(OxenSimulator oxen) throws IOException {
+        OxenClient client = new OxenClient(oxen);
+        oxen.failNext(Call.EVENTS, new Fault.Garbage());
+        EventLines noisy = client.events();
+        assertThat(noisy.response.statusCode()).isEqualTo(200);
+        assertThat(noisy.response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("text/event-stream"));
+        assertThat(noisy.ended()).failsWithin(10, TimeUnit.SECONDS);
+        assertThat(noisy.events()).isEmpty();
+        assertThat(oxen.openEventStreams()).as("the spoiled stream collects no events").isZero();
+
+        EventLines events = client.events();
+        String spoiled = client.enqueuedOne(json("model", TEXT_TO_VIDEO, "prompt", "y #sim:events-garbage,instant"));
+        assertThat(events.ended()).failsWithin(10, TimeUnit.SECONDS);
+        assertThat(events.completions()).isEmpty();
+        assertThat(client.status(spoiled)).as("the generation itself succeeded").isEqualTo("succeeded");
+    }
+
+    @Test
     void aJobsEventsDropDirectiveLosesItsCompletionWithTheConnection(OxenSimulator oxen) throws IOException {
         OxenClient client = new OxenClient(oxen);
         EventLines events = client.events();

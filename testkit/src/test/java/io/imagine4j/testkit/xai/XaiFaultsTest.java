@@ -43,6 +43,21 @@ class XaiFaultsTest {
     }
 
     @Test
+    void aStatusGoingBackwardsIsPendingWithNoProgressAndAnUnknownOneIsNoneOfXaisWords(XaiSimulator xai) throws IOException {
+        XaiClient client = new XaiClient(xai);
+        String id = client.generate("{\"prompt\":\"A fox #sim:instant\",\"duration\":1}");
+        assertThat(Http.json(client.poll(id)).string("status")).contains("done");
+        xai.failNext(Call.POLL, new Fault.StatusBackwards());
+        xai.failNext(Call.POLL, new Fault.UnknownStatus());
+
+        HttpResponse<byte[]> backwards = client.poll(id);
+        assertThat(Http.json(backwards).string("status")).contains("pending");
+        assertThat(Http.json(backwards).number("progress").map(Number::intValue)).contains(0);
+        assertThat(Http.json(client.poll(id)).string("status")).contains(io.imagine4j.testkit.sim.HttpSimulator.UNKNOWN_STATUS);
+        assertThat(Http.json(client.poll(id)).string("status")).contains("done");
+    }
+
+    @Test
     void serverErrorsAreFlatJsonExceptGatewayPages(XaiSimulator xai) throws IOException {
         XaiClient client = new XaiClient(xai);
         String id = client.generate(GENERATE);

@@ -4,6 +4,7 @@ import io.imagine4j.testkit.scenario.Fault;
 import io.imagine4j.testkit.sim.HttpSimulator;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,11 +52,16 @@ public final class StorageHost {
         return error(403, "AccessDenied", "Request has expired");
     }
 
-    /** A fault, as the storage host would show it. */
+    /** A fault, as the storage host would show it (a {@code Retry-After} date counted from the epoch). */
     public static Reply refusal(Fault fault) {
+        return refusal(fault, Instant.EPOCH);
+    }
+
+    /** A fault, as the storage host would show it at simulator time {@code now}. */
+    public static Reply refusal(Fault fault, Instant now) {
         if (fault instanceof Fault.RateLimited limited) {
             Reply.Answer answer = error(429, "SlowDown", "Please reduce your request rate.");
-            return limited.retryAfter().map(after -> answer.withHeader("Retry-After", String.valueOf(HttpSimulator.seconds(after))))
+            return HttpSimulator.retryAfterValue(limited, now).map(value -> answer.withHeader("Retry-After", value))
                     .getOrElse(answer);
         }
         if (fault instanceof Fault.ServerError server) {

@@ -1,4 +1,4 @@
-package io.imagine4j.http.download;
+package io.imagine4j.http.transport;
 
 import io.imagine4j.core.port.out.ContentTooLargeException;
 
@@ -22,9 +22,15 @@ import java.util.concurrent.TimeUnit;
  * An answer's body as an {@link InputStream} that holds at most five of the JDK client's chunks at a
  * time (one being read, four requested ahead, each replaced as soon as one is taken), fails a read that waits longer than the idle timeout
  * (the JDK's own timeout stops at the headers), refuses to deliver more than a limit, and cancels
- * the exchange when closed.
+ * the exchange when closed. API answers and result downloads are both read through it.
+ *
+ * <pre>{@code
+ * StreamingBody body = new StreamingBody(Duration.ofSeconds(60));
+ * HttpResponse<InputStream> response = http.send(request, info -> body);   // returns with the headers
+ * body.readAllBytes();                                                      // SocketTimeoutException if the server stalls
+ * }</pre>
  */
-final class StreamingBody extends InputStream implements HttpResponse.BodySubscriber<InputStream> {
+public final class StreamingBody extends InputStream implements HttpResponse.BodySubscriber<InputStream> {
 
     private static final Object END = new Object();
     /** Chunks requested ahead of the one being read: enough to keep the socket busy (64 KiB of the JDK's 16 KiB chunks; 16 did no better). */
@@ -40,12 +46,12 @@ final class StreamingBody extends InputStream implements HttpResponse.BodySubscr
     private long delivered;
     private boolean ended;
 
-    StreamingBody(Duration idleTimeout) {
+    public StreamingBody(Duration idleTimeout) {
         this.idleMillis = idleTimeout.toMillis();
     }
 
     /** How many bytes this body may deliver before a read fails; set before it is handed to a reader. */
-    void limitTo(long bytes) {
+    public void limitTo(long bytes) {
         this.limit = bytes;
     }
 
@@ -165,7 +171,7 @@ final class StreamingBody extends InputStream implements HttpResponse.BodySubscr
     }
 
     /** Reads at most {@code max} bytes (an error body), then closes. */
-    byte[] readAtMost(int max) {
+    public byte[] readAtMost(int max) {
         byte[] out = new byte[max];
         int total = 0;
         try {

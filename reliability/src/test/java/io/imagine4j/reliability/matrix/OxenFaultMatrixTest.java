@@ -1,0 +1,28 @@
+package io.imagine4j.reliability.matrix;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+
+/** The fault matrix on the Oxen hub, whose job ends are pushed over server-sent events. */
+class OxenFaultMatrixTest {
+
+    static final Lab LAB = Lab.of(Targets.oxen());
+
+    static List<Cell> cells() {
+        return FaultMatrix.cells(LAB.target());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cells")
+    void cell(Cell cell) throws Exception {
+        LAB.run(cell);
+    }
+
+    @AfterAll
+    static void scanForTheKeyAndClose() throws Exception {
+        MatrixSecrets.scan(LAB);
+    }
+}

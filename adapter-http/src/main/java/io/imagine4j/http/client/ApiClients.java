@@ -26,9 +26,9 @@ import java.util.Objects;
  * Builds the Feign client of a provider API, configured once for every adapter:
  * <ul>
  *   <li>the JDK {@link HttpClient} (through {@link JdkClient}): pooled connections, HTTP/2 over TLS,
- *       HTTP/1.1 in clear text, a connect timeout, and a read timeout that bounds the wait for a
- *       whole answer, its body included (a server that stalls mid-answer fails the call as
- *       {@code read_timeout}); a body larger than {@code maxResponseBytes} is refused as it arrives,
+ *       HTTP/1.1 in clear text, a connect timeout, and a read timeout that bounds the wait for an
+ *       answer's headers and then, once more, for its whole body (a server that stalls mid-answer
+ *       fails the call as {@code read_timeout}); a body larger than {@code maxResponseBytes} is refused as it arrives,
  *       never read whole;</li>
  *   <li>Jackson with {@link ApiJson}'s tolerant configuration (unknown fields ignored);</li>
  *   <li>no Feign retries ({@code Retryer.NEVER_RETRY}): retries belong to the core service, which
@@ -107,7 +107,7 @@ public final class ApiClients {
             return this;
         }
 
-        /** How long to wait for an answer once the request is sent, its body included (default 60 s). */
+        /** How long to wait for an answer's headers once the request is sent, and then for its whole body (default 60 s each). */
         public Builder readTimeout(Duration value) {
             this.readTimeout = positive(value, "readTimeout");
             return this;

@@ -95,8 +95,8 @@ public abstract class HttpAdapterBuilder<B extends HttpAdapterBuilder<B>> {
     }
 
     /**
-     * How long to wait for an API answer once a request is sent, its body included (60 s by default):
-     * a server that stalls mid-answer fails the call as {@code read_timeout}. Result downloads have
+     * How long to wait for an API answer's headers once a request is sent, and then for its whole
+     * body (60 s each by default): a server that stalls mid-answer fails the call as {@code read_timeout}. Result downloads have
      * their own timeouts ({@link #downloads}).
      */
     public B readTimeout(Duration value) {

@@ -1,20 +1,16 @@
 package io.imagine4j.micrometer;
 
-import io.imagine4j.core.cost.PriceTable;
 import io.imagine4j.core.job.JobFailure;
 import io.imagine4j.core.job.JobUpdate;
 import io.imagine4j.core.model.ContentVariant;
 import io.imagine4j.core.model.GeneratedVideo;
 import io.imagine4j.core.model.JobId;
-import io.imagine4j.core.model.ModelInfo;
-import io.imagine4j.core.model.ProviderCapabilities;
 import io.imagine4j.core.port.out.JobEventSource;
-import io.imagine4j.core.port.out.JobPage;
-import io.imagine4j.core.port.out.JobQuery;
 import io.imagine4j.core.port.out.PushListener;
 import io.imagine4j.core.port.out.Submission;
 import io.imagine4j.core.port.out.SubmitOutcome;
 import io.imagine4j.core.port.out.VideoContent;
+import io.imagine4j.core.port.out.ForwardingVideoProvider;
 import io.imagine4j.core.port.out.VideoProvider;
 import io.micrometer.observation.Observation;
 import io.vavr.control.Either;
@@ -22,7 +18,6 @@ import io.vavr.control.Option;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -30,24 +25,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * observation, and whose pushed updates are events of it; every other call goes straight through.
  * Made by {@link JobObservations#instrument(VideoProvider)}.
  */
-final class ObservedVideoProvider implements VideoProvider {
+final class ObservedVideoProvider extends ForwardingVideoProvider {
 
-    private final VideoProvider provider;
     private final JobObservations observations;
 
     ObservedVideoProvider(VideoProvider provider, JobObservations observations) {
-        this.provider = provider;
+        super(provider);
         this.observations = observations;
-    }
-
-    @Override
-    public ProviderCapabilities capabilities() {
-        return provider.capabilities();
-    }
-
-    @Override
-    public String name() {
-        return provider.name();
     }
 
     @Override
@@ -56,7 +40,7 @@ final class ObservedVideoProvider implements VideoProvider {
                 .contextualName("imagine4j submit")
                 .lowCardinalityKeyValue(JobObservations.KIND, submission.request().kind().label());
         return observation.observe(() -> {
-            SubmitOutcome outcome = provider.submit(submission);
+            SubmitOutcome outcome = delegate().submit(submission);
             observation.lowCardinalityKeyValue(JobObservations.OUTCOME, outcome(outcome));
             return outcome;
         });
@@ -67,17 +51,12 @@ final class ObservedVideoProvider implements VideoProvider {
         Observation observation = observations.child(JobObservations.POLL, name(), observations.ofJob(jobId))
                 .contextualName("imagine4j poll");
         return observation.observe(() -> {
-            Either<JobFailure, JobUpdate> answer = provider.poll(jobId);
+            Either<JobFailure, JobUpdate> answer = delegate().poll(jobId);
             observation.lowCardinalityKeyValue(JobObservations.OUTCOME, answer.fold(
                     failure -> JobObservations.label(failure.kind().name()),
                     update -> JobObservations.label(update.status().name())));
             return answer;
         });
-    }
-
-    @Override
-    public Either<JobFailure, JobUpdate> cancel(JobId jobId) {
-        return provider.cancel(jobId);
     }
 
     @Override
@@ -93,8 +72,8 @@ final class ObservedVideoProvider implements VideoProvider {
                 .start();
         Either<JobFailure, VideoContent> opened;
         try (Observation.Scope scope = observation.openScope()) {
-            opened = variant == ContentVariant.VIDEO ? provider.openContent(video, offset)
-                    : provider.openContent(video, variant, offset);
+            opened = variant == ContentVariant.VIDEO ? delegate().openContent(video, offset)
+                    : delegate().openContent(video, variant, offset);
         } catch (RuntimeException e) {
             observation.error(e);
             observation.stop();
@@ -111,38 +90,13 @@ final class ObservedVideoProvider implements VideoProvider {
     }
 
     @Override
-    public Either<JobFailure, JobPage> list(JobQuery query) {
-        return provider.list(query);
-    }
-
-    @Override
-    public Either<JobFailure, JobId> delete(JobId jobId) {
-        return provider.delete(jobId);
-    }
-
-    @Override
-    public Either<JobFailure, List<ModelInfo>> models() {
-        return provider.models();
-    }
-
-    @Override
-    public PriceTable prices() {
-        return provider.prices();
-    }
-
-    @Override
     public Option<JobEventSource> eventSource() {
-        return provider.eventSource().map(source -> listener -> source.subscribe(new Pushed(listener)));
-    }
-
-    @Override
-    public void close() {
-        provider.close();
+        return delegate().eventSource().map(source -> listener -> source.subscribe(new Pushed(listener)));
     }
 
     @Override
     public String toString() {
-        return "Observed[" + provider + "]";
+        return "Observed[" + delegate() + "]";
     }
 
     private static String outcome(SubmitOutcome outcome) {

@@ -2,7 +2,7 @@ package io.imagine4j.store.jdbc.kill;
 
 import io.imagine4j.core.job.JobRecord;
 import io.imagine4j.core.job.SubmissionKey;
-import io.imagine4j.core.model.JobId;
+import io.imagine4j.core.port.out.ForwardingJobStore;
 import io.imagine4j.core.port.out.JobStore;
 import io.imagine4j.core.port.out.Lease;
 import io.vavr.control.Option;
@@ -15,16 +15,15 @@ import java.util.Set;
 import java.util.function.IntConsumer;
 
 /** A store that writes down every lease it grants this instance, and every lease this instance is told it lost. */
-final class RecordingStore implements JobStore {
+final class RecordingStore extends ForwardingJobStore {
 
-    private final JobStore store;
     private final EventLog log;
     private final String instance;
     private final Duration leaseDuration;
     private final IntConsumer claimed;
 
     RecordingStore(JobStore store, EventLog log, String instance, Duration leaseDuration, IntConsumer claimed) {
-        this.store = store;
+        super(store);
         this.log = log;
         this.instance = instance;
         this.leaseDuration = leaseDuration;
@@ -32,41 +31,16 @@ final class RecordingStore implements JobStore {
     }
 
     @Override
-    public void save(JobRecord record) {
-        store.save(record);
-    }
-
-    @Override
     public void save(JobRecord record, Lease lease) {
-        store.save(record, lease);
+        super.save(record, lease);
         if (!record.isFinished()) {
             grant(record.key(), lease.until().minus(leaseDuration), lease);
         }
     }
 
     @Override
-    public Option<JobRecord> find(SubmissionKey key) {
-        return store.find(key);
-    }
-
-    @Override
-    public Option<JobRecord> findByJobId(JobId jobId) {
-        return store.findByJobId(jobId);
-    }
-
-    @Override
-    public List<JobRecord> unfinished() {
-        return store.unfinished();
-    }
-
-    @Override
-    public List<JobRecord> recent(int limit, boolean finishedToo) {
-        return store.recent(limit, finishedToo);
-    }
-
-    @Override
     public List<JobRecord> claim(String provider, Lease lease, Instant now, int limit) {
-        List<JobRecord> records = store.claim(provider, lease, now, limit);
+        List<JobRecord> records = super.claim(provider, lease, now, limit);
         records.forEach(record -> grant(record.key(), now, lease));
         if (!records.isEmpty()) {
             claimed.accept(records.size());
@@ -76,7 +50,7 @@ final class RecordingStore implements JobStore {
 
     @Override
     public Option<JobRecord> claim(SubmissionKey key, Lease lease, Instant now) {
-        Option<JobRecord> record = store.claim(key, lease, now);
+        Option<JobRecord> record = super.claim(key, lease, now);
         record.forEach(claimedOne -> {
             grant(claimedOne.key(), now, lease);
             claimed.accept(1);
@@ -86,7 +60,7 @@ final class RecordingStore implements JobStore {
 
     @Override
     public Set<SubmissionKey> renew(Lease lease, Collection<SubmissionKey> keys, Instant now) {
-        Set<SubmissionKey> lost = store.renew(lease, keys, now);
+        Set<SubmissionKey> lost = super.renew(lease, keys, now);
         for (SubmissionKey key : keys) {
             if (lost.contains(key)) {
                 log.write("lost", instance, key.value(), Long.toString(EventLog.nanos(now)));
@@ -95,16 +69,6 @@ final class RecordingStore implements JobStore {
             }
         }
         return lost;
-    }
-
-    @Override
-    public void release(String owner, Collection<SubmissionKey> keys) {
-        store.release(owner, keys);
-    }
-
-    @Override
-    public int prune(Instant finishedBefore) {
-        return store.prune(finishedBefore);
     }
 
     private void grant(SubmissionKey key, Instant from, Lease lease) {

@@ -21,6 +21,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
@@ -143,7 +144,8 @@ final class OpenAiAnswers {
 
     /** One page of the list, continued after its last id while the server says there is more. */
     static JobPage page(VideoList list, String provider, int pageSize) {
-        List<VideoObject> data = list.data() == null ? List.of() : list.data();
+        List<VideoObject> data = list.data() == null ? List.of()
+                : list.data().stream().filter(Objects::nonNull).toList(); // a gateway's null entry is no job
         List<JobSummary> jobs = data.stream().filter(video -> video.id() != null && !video.id().isBlank())
                 .map(video -> summary(video, provider)).toList();
         boolean more = list.hasMore() != null ? list.hasMore() : data.size() >= pageSize;

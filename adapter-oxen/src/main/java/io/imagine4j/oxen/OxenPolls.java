@@ -96,7 +96,7 @@ final class OxenPolls {
 
     /** A row as the provider's job list shows it. */
     static Option<JobSummary> summary(GenerationRow row) {
-        if (row.generationId() == null || row.generationId().isBlank()) {
+        if (row == null || row.generationId() == null || row.generationId().isBlank()) {
             return Option.none();
         }
         JobId id = JobId.of(OxenCapabilities.PROVIDER, row.generationId());

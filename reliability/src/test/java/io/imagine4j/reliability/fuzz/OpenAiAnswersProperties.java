@@ -9,12 +9,16 @@ import io.imagine4j.openai.OpenAiVideos;
 import io.imagine4j.reliability.secrets.Canary;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** OpenAI-compatible answers, fuzzed, over real HTTP: the Video object (retrieve and create) and list pages. */
 class OpenAiAnswersProperties {
@@ -54,6 +58,15 @@ class OpenAiAnswersProperties {
     void a_list_page_is_a_page_or_a_protocol_failure(@ForAll("pages") byte[] body) {
         SERVER.answer(200, "application/json", body);
         Verdicts.read("openai list page", body, Verdicts.noThrow("OpenAI's list", body, () -> OPENAI.list(JobQuery.all())));
+    }
+
+    /** A null entry in a page (found reading the adapter after the same defect turned up in Oxen's list by fuzzing). */
+    @Example
+    void a_list_page_with_a_null_entry_is_a_page_without_it() {
+        byte[] body = "{\"object\":\"list\",\"data\":[null],\"has_more\":false}".getBytes(StandardCharsets.UTF_8);
+        SERVER.answer(200, "application/json", body);
+        Verdicts.read("openai list page", body, Verdicts.noThrow("OpenAI's list", body, () -> OPENAI.list(JobQuery.all())));
+        assertThat(OPENAI.list(JobQuery.all()).get().jobs()).isEmpty();
     }
 
     @Provide

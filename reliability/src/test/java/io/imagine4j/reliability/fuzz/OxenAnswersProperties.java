@@ -10,12 +10,16 @@ import io.imagine4j.oxen.OxenVideoProvider;
 import io.imagine4j.reliability.secrets.Canary;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Oxen's answers, fuzzed, over real HTTP: queue rows and history entries, enqueue answers, queue lists, models. */
 class OxenAnswersProperties {
@@ -56,6 +60,15 @@ class OxenAnswersProperties {
     void a_queue_list_is_a_page_or_a_protocol_failure(@ForAll("lists") byte[] body) {
         SERVER.answer(200, "application/json", body);
         Verdicts.read("oxen queue list", body, Verdicts.noThrow("Oxen's list", body, () -> OXEN.list(JobQuery.all())));
+    }
+
+    /** Found by the property above in CI (seed -6228269266955644907): a null row threw out of list(). */
+    @Example
+    void a_queue_list_with_a_null_row_is_a_page_without_it() {
+        byte[] body = "{\"generations\":[null]}".getBytes(StandardCharsets.UTF_8);
+        SERVER.answer(200, "application/json", body);
+        Verdicts.read("oxen queue list", body, Verdicts.noThrow("Oxen's list", body, () -> OXEN.list(JobQuery.all())));
+        assertThat(OXEN.list(JobQuery.all()).get().jobs()).isEmpty();
     }
 
     @Property(tries = 300)
